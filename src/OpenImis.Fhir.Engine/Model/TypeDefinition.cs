@@ -1,0 +1,56 @@
+namespace OpenImis.Fhir.Engine.Model;
+
+/// <summary>
+/// What the FHIR model says of one type: its base type and its child elements. Built once from the
+/// StructureDefinitions by <see cref="Definitions.FhirModelBuilder"/>; inline (backbone) elements get a TypeDefinition
+/// of their own named by path (<c>Patient.contact</c>) with <see cref="TypeKind.Backbone"/>.
+/// </summary>
+public sealed class TypeDefinition
+{
+    private readonly Dictionary<string, ChildDefinition> _childrenByName = new(StringComparer.Ordinal);
+    private readonly List<ChildDefinition> _children = [];
+
+    internal TypeDefinition(string name, TypeKind kind, bool isAbstract, string? systemType)
+    {
+        Name = name;
+        Kind = kind;
+        IsAbstract = isAbstract;
+        SystemType = systemType;
+    }
+
+    /// <summary><c>Patient</c>, <c>HumanName</c>, <c>string</c>; for backbone elements the element path (<c>Patient.contact</c>).</summary>
+    public string Name { get; }
+
+    public TypeKind Kind { get; }
+
+    public bool IsAbstract { get; }
+
+    /// <summary>For a primitive: the FHIRPath System type of its value (<c>Boolean</c>, <c>Integer</c>, <c>Decimal</c>, <c>String</c>, <c>Date</c>, <c>DateTime</c>, <c>Time</c>).</summary>
+    public string? SystemType { get; }
+
+    /// <summary>The base type (<c>DomainResource</c> for Patient, <c>string</c> for code); null for Element/Resource/Base.</summary>
+    public TypeDefinition? Base { get; internal set; }
+
+    /// <summary>Child elements, own and inherited, in definition order.</summary>
+    public IReadOnlyList<ChildDefinition> Children => _children;
+
+    /// <summary>The child with this FHIRPath name (a choice element by its name without <c>[x]</c>), or null.</summary>
+    public ChildDefinition? FindChild(string name) => _childrenByName.GetValueOrDefault(name);
+
+    /// <summary>True when this type is <paramref name="other"/> or derives from it.</summary>
+    public bool IsA(TypeDefinition other)
+    {
+        for (var t = this; t is not null; t = t.Base)
+        {
+            if (ReferenceEquals(t, other)) return true;
+        }
+        return false;
+    }
+
+    internal void AddChild(ChildDefinition child)
+    {
+        if (_childrenByName.TryAdd(child.Name, child)) _children.Add(child);
+    }
+
+    public override string ToString() => Name;
+}
