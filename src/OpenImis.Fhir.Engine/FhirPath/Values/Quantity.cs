@@ -11,4 +11,10 @@ public sealed class Quantity(decimal value, string unit)
 
     /// <summary>True when the unit is a calendar duration keyword (<c>year</c>, <c>months</c>, ...), not a UCUM code.</summary>
     public bool IsCalendarDuration => throw new NotImplementedException();
+
+    public static bool? AreEqual(Quantity left, Quantity right) => throw new NotImplementedException();
+
+    public static bool AreEquivalent(Quantity left, Quantity right) => throw new NotImplementedException();
+
+    public static int? Compare(Quantity left, Quantity right) => throw new NotImplementedException();
 }
