@@ -23,6 +23,9 @@ public sealed class FhirPathEnvironment
     /// <summary><c>conformsTo(profileUrl)</c> for a resource or element; null answer: unknown (empty).</summary>
     public Func<ElementNode, string, bool?>? ConformsTo { get; init; }
 
+    /// <summary>The clock for <c>now()</c>, <c>today()</c> and <c>timeOfDay()</c>.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Receives <c>trace(name)</c> output; null: tracing is ignored.</summary>
     public Action<string, FhirPathCollection>? Trace { get; init; }
 }
