@@ -17,4 +17,12 @@ public sealed class Quantity(decimal value, string unit)
     public static bool AreEquivalent(Quantity left, Quantity right) => throw new NotImplementedException();
 
     public static int? Compare(Quantity left, Quantity right) => throw new NotImplementedException();
+
+    public static Quantity? Add(Quantity left, Quantity right) => throw new NotImplementedException();
+
+    public static Quantity? Subtract(Quantity left, Quantity right) => throw new NotImplementedException();
+
+    public static Quantity? Multiply(Quantity left, Quantity right) => throw new NotImplementedException();
+
+    public static Quantity? Divide(Quantity left, Quantity right) => throw new NotImplementedException();
 }

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using OpenImis.Fhir.Engine.FhirPath.Compilation;
+using OpenImis.Fhir.Engine.FhirPath.Parsing;
+using OpenImis.Fhir.Engine.Model;
+
+namespace OpenImis.Fhir.Engine.FhirPath;
+
+/// <summary>
+/// Entry point to FHIRPath: parses and compiles expressions once and caches them by text (and options).
+/// Thread-safe; one instance per FHIR model is meant to live for the whole process.
+/// </summary>
+public sealed class FhirPathEngine(FhirModel model)
+{
+    private readonly ConcurrentDictionary<CacheKey, CompiledExpression> _cache = new();
+    private readonly FhirPathCompiler _compiler = new(model);
+
+    public FhirModel Model { get; } = model;
+
+    /// <exception cref="FhirPathSyntaxException">The text is not FHIRPath.</exception>
+    /// <exception cref="FhirPathCompileException">Unknown function, wrong arity, unknown type, or a strict-mode path error.</exception>
+    public CompiledExpression Compile(string expression, FhirPathCompileOptions? options = null)
+    {
+        options ??= FhirPathCompileOptions.Default;
+        var key = new CacheKey(expression, options.Strict, options.ContextType);
+        if (_cache.TryGetValue(key, out var cached)) return cached;
+        var compiled = CompileUncached(expression, options);
+        return _cache.GetOrAdd(key, compiled);
+    }
+
+    private CompiledExpression CompileUncached(string expression, FhirPathCompileOptions options)
+    {
+        var ast = FhirPathParser.Parse(expression);
+        if (options.Strict) new StrictModeChecker(Model, options.ContextType).Check(ast);
+        return new CompiledExpression(expression, _compiler.Compile(ast), Model);
+    }
+
+    private readonly record struct CacheKey(string Expression, bool Strict, string? ContextType);
+}
