@@ -16,7 +16,19 @@ internal static class FunctionRegistry
     {
         IEnumerable<FunctionDefinition>[] groups =
         [
-            // One entry per group, e.g. ExistenceFunctions.All,
+            ExistenceFunctions.All,
+            FilteringFunctions.All,
+            SubsettingFunctions.All,
+            CombiningFunctions.All,
+            ConversionFunctions.All,
+            StringFunctions.All,
+            MathFunctions.All,
+            TreeNavigationFunctions.All,
+            UtilityFunctions.All,
+            AggregateFunctions.All,
+            BooleanFunctions.All,
+            FhirFunctions.All,
+            BoundaryFunctions.All,
         ];
         var functions = new Dictionary<string, FunctionDefinition>(StringComparer.Ordinal);
         foreach (var group in groups)

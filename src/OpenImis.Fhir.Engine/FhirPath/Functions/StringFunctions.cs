@@ -120,7 +120,10 @@ internal static class StringFunctions
         if (separator is null) return FhirPathCollection.Empty;
         if (separator.Length == 0) return ToChars(focus, arguments, context);
         var parts = input.Split(separator, StringSplitOptions.None);
-        return new FhirPathCollection(parts.Length == 1 ? parts[0] : parts);
+        if (parts.Length == 1) return new FhirPathCollection(parts[0]);
+        var items = new object[parts.Length];
+        Array.Copy(parts, items, parts.Length);
+        return new FhirPathCollection(items);
     }
 
     // join([separator]) (2.1): the input strings joined; an empty input gives empty.
