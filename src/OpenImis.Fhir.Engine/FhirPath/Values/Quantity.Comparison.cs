@@ -30,7 +30,7 @@ public sealed partial class Quantity
         ArgumentNullException.ThrowIfNull(right);
         if (!TryCommonValues(left, right, equivalence: true, out var common)) return false;
         var places = Math.Min(common.LeftPlaces, common.RightPlaces);
-        return RoundToPlaces(common.Left, places) == RoundToPlaces(common.Right, places);
+        return RoundToPlaces(common.LeftInBaseUnits, places) == RoundToPlaces(common.RightInBaseUnits, places);
     }
 
     /// <summary>-1/0/1 after unit conversion; null when the units are not comparable.</summary>
@@ -42,8 +42,18 @@ public sealed partial class Quantity
         return common.Left.CompareTo(common.Right);
     }
 
-    /// <summary>Both values in one common unit, with the decimal places each is known to.</summary>
-    private readonly record struct CommonValues(decimal Left, decimal Right, int LeftPlaces, int RightPlaces);
+    /// <summary>
+    /// Both values on one exact common scale (for = and ordering), both in base units (possibly rounded, for ~), and the
+    /// decimal places each base-unit value is known to.
+    /// </summary>
+    private readonly record struct CommonValues(
+        decimal Left, decimal Right, decimal LeftInBaseUnits, decimal RightInBaseUnits, int LeftPlaces, int RightPlaces)
+    {
+        public CommonValues(decimal left, decimal right, int leftPlaces, int rightPlaces)
+            : this(left, right, left, right, leftPlaces, rightPlaces)
+        {
+        }
+    }
 
     private static bool TryCommonValues(Quantity left, Quantity right, bool equivalence, out CommonValues common)
     {
@@ -78,9 +88,14 @@ public sealed partial class Quantity
 
         try
         {
+            // Cross-multiplying the factor fractions keeps = and ordering exact (60 '{beats}/min' = 1 '/s').
             common = new CommonValues(
-                left.Value * leftUnit.Factor, right.Value * rightUnit.Factor,
-                left.Value.Scale - FloorLog10(leftUnit.Factor), right.Value.Scale - FloorLog10(rightUnit.Factor));
+                left.Value * leftUnit.Numerator * rightUnit.Denominator,
+                right.Value * rightUnit.Numerator * leftUnit.Denominator,
+                left.Value * leftUnit.Factor,
+                right.Value * rightUnit.Factor,
+                left.Value.Scale - FloorLog10(leftUnit.Factor),
+                right.Value.Scale - FloorLog10(rightUnit.Factor));
             return true;
         }
         catch (OverflowException)

@@ -61,18 +61,25 @@ public sealed partial class Quantity(decimal value, string unit) : IEquatable<Qu
     {
         ArgumentNullException.ThrowIfNull(unit);
         if (string.Equals(unit, Unit, StringComparison.Ordinal)) return this;
-        if (ArithmeticUcumCode(this) is not { } from) return null;
-        var to = CalendarDurations.TryParseKeyword(unit, out var keyword)
-            ? CalendarDurations.IsVariableLength(keyword) ? null : CalendarDurations.UcumCode(keyword)
-            : unit;
-        return to is not null && UcumCatalog.TryConvert(Value, from, to, out var converted) ? new Quantity(converted, unit) : null;
+        var fromVariable = CalendarDurations.TryParseKeyword(Unit, out var fromKeyword) && CalendarDurations.IsVariableLength(fromKeyword);
+        var toVariable = CalendarDurations.TryParseKeyword(unit, out var toKeyword) && CalendarDurations.IsVariableLength(toKeyword);
+        if (fromVariable && toVariable)
+        {
+            var months = fromKeyword == CalendarDurationUnit.Year ? Value * 12m : Value;
+            return new Quantity(toKeyword == CalendarDurationUnit.Year ? months / 12m : months, unit);
+        }
+
+        // Calendar years and months have no fixed length (spec 2.1.5), so they do not convert to other units.
+        if (fromVariable || toVariable) return null;
+        var to = CalendarDurations.TryParseKeyword(unit, out _) ? CalendarDurations.UcumCode(toKeyword) : unit;
+        return UcumCatalog.TryConvert(Value, ArithmeticUcumCode(this)!, to, out var converted) ? new Quantity(converted, unit) : null;
     }
 
     /// <summary>The <c>comparable()</c> function (FHIRPath 2.1): true when the units measure the same kind of quantity.</summary>
     public bool IsComparableTo(Quantity other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return TryCommonValues(this, other, equivalence: false, out _) ;
+        return TryCommonValues(this, other, equivalence: false, out _);
     }
 
     /// <summary>Structural identity (same value and unit string); FHIRPath <c>=</c>/<c>~</c> are <see cref="AreEqual"/>/<see cref="AreEquivalent"/>.</summary>

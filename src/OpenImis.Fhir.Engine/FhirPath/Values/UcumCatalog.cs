@@ -46,7 +46,7 @@ internal static class UcumCatalog
         ("Bq", 1m, "s-1", true),
         ("Gy", 1m, "J/kg", true),
         ("Sv", 1m, "J/kg", true),
-        ("deg", 2m * Pi / 360m, "rad", false),
+        ("deg", Pi, "rad/180", false),
         ("gon", 0.9m, "deg", false),
         ("l", 1m, "dm3", true),
         ("L", 1m, "l", true),
@@ -87,15 +87,15 @@ internal static class UcumCatalog
         ("[nmi_i]", 1852m, "m", false),
         ("[gr]", 64.79891m, "mg", false),
         ("[lb_av]", 7000m, "[gr]", false),
-        ("[oz_av]", 1m / 16m, "[lb_av]", false),
+        ("[oz_av]", 1m, "[lb_av]/16", false),
         ("[st_av]", 14m, "[lb_av]", false),
         ("[gal_us]", 231m, "[in_i]3", false),
         ("[qt_us]", 0.25m, "[gal_us]", false),
         ("[pt_us]", 0.5m, "[qt_us]", false),
-        ("[foz_us]", 1m / 16m, "[pt_us]", false),
+        ("[foz_us]", 1m, "[pt_us]/16", false),
         ("[cup_us]", 8m, "[foz_us]", false),
         ("[tbs_us]", 0.5m, "[foz_us]", false),
-        ("[tsp_us]", 1m / 3m, "[tbs_us]", false),
+        ("[tsp_us]", 1m, "[tbs_us]/3", false),
         ("[drp]", 0.05m, "ml", false),
     ];
 
@@ -135,7 +135,7 @@ internal static class UcumCatalog
         if (!TryParse(fromUnit, out var from) || !TryParse(toUnit, out var to) || !from.IsCommensurableWith(to)) return false;
         try
         {
-            result = from.Factor == to.Factor ? value : value * from.Factor / to.Factor;
+            result = from.ConvertValue(value, to);
             return true;
         }
         catch (OverflowException)
