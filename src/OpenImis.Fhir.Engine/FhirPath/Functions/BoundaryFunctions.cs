@@ -66,13 +66,12 @@ internal static class BoundaryFunctions
         return result;
     }
 
-    // CONTRACT GAP until the Values implementation lands: PartialDateTime.LowBoundary/HighBoundary.
+    // Dates and times (2.1): the precision is a digit count (Date 4/6/8, DateTime up to 17, Time up to 9).
     private static PartialDateTime? TemporalBoundary(PartialDateTime value, long? precision, bool high)
     {
-        _ = value;
-        _ = precision;
-        _ = high;
-        return null;
+        if (precision is < 0 or > 17) return null;
+        var digits = (int?)precision;
+        return high ? value.HighBoundary(digits) : value.LowBoundary(digits);
     }
 
     // precision() (2.1): digits after the point for a Decimal; for dates and times the number of digits stated
@@ -86,33 +85,8 @@ internal static class BoundaryFunctions
             long => Integer(0),
             decimal d => Integer(d.Scale),
             Quantity q => Integer(q.Value.Scale),
-            PartialDateTime dt => Integer(TemporalDigits(dt)),
+            PartialDateTime dt => Integer(dt.PrecisionDigits),
             _ => throw arguments.Error($"expects a number or date/time but got {TypeNames.DisplayTypeOf(focus.Single)}."),
-        };
-    }
-
-    internal static int TemporalDigits(PartialDateTime value)
-    {
-        var precision = value.Precision;
-        if (value.Kind == TemporalKind.Time)
-        {
-            return precision switch
-            {
-                DateTimePrecision.Hour => 2,
-                DateTimePrecision.Minute => 4,
-                DateTimePrecision.Second => 6,
-                _ => 9,
-            };
-        }
-        return precision switch
-        {
-            DateTimePrecision.Year => 4,
-            DateTimePrecision.Month => 6,
-            DateTimePrecision.Day => 8,
-            DateTimePrecision.Hour => 10,
-            DateTimePrecision.Minute => 12,
-            DateTimePrecision.Second => 14,
-            _ => 17,
         };
     }
 
@@ -124,6 +98,6 @@ internal static class BoundaryFunctions
         var other = Items.SingletonValue<Quantity>(arguments.Evaluate(0, context), arguments.Position, "comparable() argument");
         if (other is null) return FhirPathCollection.Empty;
         if (value is not Quantity quantity) throw arguments.Error($"expects a Quantity but got {TypeNames.DisplayTypeOf(focus.Single)}.");
-        return FhirPathCollection.FromBoolean(UnitConversion.Convert(other, quantity.Unit) is not null);
+        return FhirPathCollection.FromBoolean(quantity.IsComparableTo(other));
     }
 }

@@ -127,7 +127,7 @@ internal static class ConversionFunctions
         long l => l.ToString(CultureInfo.InvariantCulture),
         decimal d => d.ToString(CultureInfo.InvariantCulture),
         PartialDateTime dt => dt.ToFhirString(),
-        Quantity q => QuantityConversion.Format(q),
+        Quantity q => q.ToFhirPathString(),
         _ => null,
     };
 
@@ -136,43 +136,24 @@ internal static class ConversionFunctions
     // Spec 5.5.5 toDate: a Date, the date part of a DateTime, or a string in the Date literal form (no @).
     private static object? ToDate(object value) => value switch
     {
-        PartialDateTime { Kind: TemporalKind.Date } => value,
-        PartialDateTime { Kind: TemporalKind.DateTime } dt => DatePart(dt),
-        string s => PartialDateTime.TryParseLiteral(s, out var parsed) && parsed is not null ? parsed.Kind switch
-        {
-            TemporalKind.Date => parsed,
-            TemporalKind.DateTime => DatePart(parsed),
-            _ => null,
-        } : null,
+        PartialDateTime { Kind: not TemporalKind.Time } dt => dt.ToDate(),
+        string s => PartialDateTime.TryParseString(s, TemporalKind.Date, out var parsed) ? parsed : null,
         _ => null,
     };
-
-    private static PartialDateTime? DatePart(PartialDateTime dateTime)
-    {
-        var text = dateTime.ToFhirString();
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        return PartialDateTime.TryParse(t < 0 ? text : text[..t], TemporalKind.Date, out var date) ? date : null;
-    }
 
     // Spec 5.5.6 toDateTime: a DateTime, a Date (same precision), or a string in the DateTime literal form (no @).
     private static object? ToDateTime(object value) => value switch
     {
-        PartialDateTime { Kind: TemporalKind.DateTime } => value,
-        PartialDateTime { Kind: TemporalKind.Date } d => PartialDateTime.TryParseLiteral(d.ToFhirString() + "T", out var dt) ? dt : null,
-        string s => PartialDateTime.TryParseLiteral(s, out var parsed) && parsed is not null ? parsed.Kind switch
-        {
-            TemporalKind.DateTime => parsed,
-            TemporalKind.Date => PartialDateTime.TryParseLiteral(s + "T", out var widened) ? widened : null,
-            _ => null,
-        } : null,
+        PartialDateTime { Kind: not TemporalKind.Time } dt => dt.ToDateTime(),
+        string s => PartialDateTime.TryParseString(s, TemporalKind.DateTime, out var parsed) ? parsed : null,
         _ => null,
     };
 
-    // Spec 5.5.9 toTime: a Time, or a string in the Time literal form without @T (hh[:mm[:ss[.fff]]]).
+    // Spec 5.5.9 toTime: a Time, or a string in the Time literal form without @ (hh[:mm[:ss[.fff]]]).
     private static object? ToTime(object value) => value switch
     {
         PartialDateTime { Kind: TemporalKind.Time } => value,
-        string s when s.Length > 0 && s[0] != 'T' => PartialDateTime.TryParseLiteral("T" + s, out var parsed) && parsed?.Kind == TemporalKind.Time ? parsed : null,
+        string s => PartialDateTime.TryParseString(s, TemporalKind.Time, out var parsed) ? parsed : null,
         _ => null,
     };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenImis.Fhir.Engine.FhirPath.Compilation;
 using OpenImis.Fhir.Engine.FhirPath.Values;
 using OpenImis.Fhir.Engine.Model;
@@ -6,26 +5,10 @@ using static OpenImis.Fhir.Engine.FhirPath.Functions.FunctionSupport;
 
 namespace OpenImis.Fhir.Engine.FhirPath.Functions;
 
-/// <summary>toQuantity()/convertsToQuantity() (spec 5.5.7) and the text form of a Quantity.</summary>
+/// <summary>toQuantity()/convertsToQuantity() (spec 5.5.7): numbers, Booleans, strings, FHIR Quantity elements; UCUM conversion to a unit argument.</summary>
 internal static class QuantityConversion
 {
     private const string UcumSystem = "http://unitsofmeasure.org";
-
-    // Spec 5.5.7: an unquoted unit must be a calendar duration keyword; UCUM units are quoted.
-    private static readonly string[] CalendarUnits =
-    [
-        "year", "years", "month", "months", "week", "weeks", "day", "days",
-        "hour", "hours", "minute", "minutes", "second", "seconds", "millisecond", "milliseconds",
-    ];
-
-    public static bool IsCalendarKeyword(string unit) => Array.IndexOf(CalendarUnits, unit) >= 0;
-
-    /// <summary><c>5 'mg'</c>, or <c>1 week</c> for a calendar duration.</summary>
-    public static string Format(Quantity quantity)
-    {
-        var value = quantity.Value.ToString(CultureInfo.InvariantCulture);
-        return IsCalendarKeyword(quantity.Unit) ? value + " " + quantity.Unit : value + " '" + quantity.Unit + "'";
-    }
 
     /// <summary>The input as a Quantity, converted to the unit argument when given; null when it does not convert.</summary>
     public static Quantity? Convert(FhirPathCollection focus, FunctionArguments arguments, EvaluationContext context)
@@ -38,35 +21,14 @@ internal static class QuantityConversion
             long l => new Quantity(l, "1"),
             decimal d => new Quantity(d, "1"),
             bool b => new Quantity(b ? 1.0m : 0.0m, "1"),
-            string s => Parse(s),
+            string s => Quantity.TryParse(s, out var parsed) ? parsed : null,
             ElementNode node => FromElement(node),
             _ => null,
         };
         if (quantity is null || arguments.Count == 0) return quantity;
         var unit = StringArgument(arguments, 0, context);
         if (unit is null || string.Equals(unit, quantity.Unit, StringComparison.Ordinal)) return quantity;
-        return UnitConversion.Convert(quantity, unit);
-    }
-
-    /// <summary>Spec 5.5.7 string form: <c>number [unit]</c>, the unit quoted UCUM or a calendar keyword.</summary>
-    public static Quantity? Parse(string text)
-    {
-        var span = text.AsSpan().Trim();
-        var end = 0;
-        if (end < span.Length && (span[end] == '+' || span[end] == '-')) end++;
-        while (end < span.Length && (char.IsAsciiDigit(span[end]) || span[end] == '.')) end++;
-        var number = span[..end].ToString();
-        if (!ConversionFunctions.IsDigits(number, allowFraction: true)) return null;
-        var value = decimal.Parse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        var rest = span[end..].Trim();
-        if (rest.IsEmpty) return new Quantity(value, "1");
-        if (rest.Length >= 2 && rest[0] == '\'' && rest[^1] == '\'')
-        {
-            var unit = rest[1..^1];
-            return unit.IsEmpty || unit.Contains('\'') ? null : new Quantity(value, unit.ToString());
-        }
-        var keyword = rest.ToString();
-        return IsCalendarKeyword(keyword) ? new Quantity(value, keyword) : null;
+        return quantity.ConvertTo(unit);
     }
 
     // A FHIR Quantity (or Age, Duration, ...) element: its value, and its UCUM code (or its unit text).
