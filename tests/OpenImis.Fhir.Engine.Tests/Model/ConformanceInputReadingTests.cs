@@ -21,7 +21,7 @@ public class ConformanceInputReadingTests
         Assert.Equal(3, names.Length);
         Assert.Equal(["Peter", "James"], Children(names[0], "given").Select(g => g.Value));
         Assert.Equal("date", birthDate.TypeName);
-        Assert.IsType<PartialDateTime>(birthDate.Value);
+        Assert.Equal("1974-12-25", Assert.IsType<PartialDateTime>(birthDate.Value).ToFhirString());
         var extension = Child(birthDate, "extension");
         Assert.Equal("http://hl7.org/fhir/StructureDefinition/patient-birthTime", Child(extension, "url").Value);
         Assert.Equal("dateTime", Child(extension, "value").TypeName);
