@@ -132,7 +132,7 @@ public sealed class FhirPathCommandTests
     }
 
     [Fact]
-    public void the_built_executable_runs_as_a_process()
+    public async Task the_built_executable_runs_as_a_process()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "openimis-fhir.dll");
         Assert.True(File.Exists(dll), $"{dll} is not built");
@@ -149,9 +149,11 @@ public sealed class FhirPathCommandTests
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), "openimis-fhir did not finish in 2 minutes");
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stderr.Result}");
-        var lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        var error = await stderr;
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {error}");
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(
             [
                 """{"expression":"birthDate","result":[{"type":"date","value":"1974-12-25"}]}""",

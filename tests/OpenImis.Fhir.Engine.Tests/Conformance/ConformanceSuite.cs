@@ -22,11 +22,15 @@ internal static class ConformanceSuite
         var document = XDocument.Load(SuiteFile);
         var cases = new List<ConformanceCase>();
         var unnamed = 0;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var test in document.Descendants("test"))
         {
             var expression = test.Element("expression") ?? throw new InvalidDataException($"A test without expression: {test}");
             var group = test.Parent?.Attribute("name")?.Value ?? "";
             var name = test.Attribute("name")?.Value ?? $"{group}#unnamed{++unnamed}";
+            // The suite reuses a few names (testEquivalent23): later ones get #2, #3 so each test has its own key.
+            seen[name] = seen.GetValueOrDefault(name) + 1;
+            if (seen[name] > 1) name = $"{name}#{seen[name]}";
             // mode and invalid may sit on the <test> or on its <expression>.
             var mode = (string?)expression.Attribute("mode") ?? (string?)test.Attribute("mode");
             var invalid = (string?)expression.Attribute("invalid") ?? (string?)test.Attribute("invalid");

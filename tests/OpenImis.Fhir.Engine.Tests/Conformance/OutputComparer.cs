@@ -96,7 +96,7 @@ internal static class OutputComparer
     {
         var expected = text.TrimStart('@');
         if (expected.StartsWith('T')) expected = expected[1..];
-        var literal = actual.ToString().TrimStart('@');
+        var literal = (actual.ToString() ?? "").TrimStart('@');
         if (literal.StartsWith('T')) literal = literal[1..];
         return expected == literal || expected == actual.ToFhirString();
     }
@@ -129,7 +129,7 @@ internal static class OutputComparer
             {
                 ElementNode { Value: { } v } => Text(v),
                 ElementNode node => node.TypeName,
-                PartialDateTime t => t.ToString(),
+                PartialDateTime t => t.ToString() ?? "",
                 Quantity q => $"{q.Value.ToString(CultureInfo.InvariantCulture)} '{q.Unit}'",
                 decimal d => d.ToString(CultureInfo.InvariantCulture),
                 bool b => b ? "true" : "false",
