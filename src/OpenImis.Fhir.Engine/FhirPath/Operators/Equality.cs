@@ -110,11 +110,18 @@ internal static class Equality
         return false;
     }
 
-    // Spec 6.1.3: decimals are equivalent when equal at the precision of the less precise one.
+    // Spec 6.1.3: decimals are equivalent when equal at the precision of the less precise one,
+    // trailing zeroes not counting towards precision.
     private static bool DecimalsEquivalent(decimal left, decimal right)
     {
-        var scale = Math.Min(left.Scale, right.Scale);
+        var scale = Math.Min(SignificantScale(left), SignificantScale(right));
         return Math.Round(left, scale, MidpointRounding.AwayFromZero) == Math.Round(right, scale, MidpointRounding.AwayFromZero);
+    }
+
+    private static int SignificantScale(decimal value)
+    {
+        // Dividing by 1.000... (as many zeros as decimal allows) drops the trailing zeros of the scale.
+        return (value / 1.0000000000000000000000000000m).Scale;
     }
 
     // Integer and Decimal convert implicitly to a unitless Quantity (spec 10.2 / 6.1).
