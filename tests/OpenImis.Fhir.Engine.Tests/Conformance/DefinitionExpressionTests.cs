@@ -9,18 +9,26 @@ namespace OpenImis.Fhir.Engine.Tests.Conformance;
 /// <summary>Every FHIRPath expression the R4 definitions carry must compile: search parameters and invariants.</summary>
 public sealed class DefinitionExpressionTests(ITestOutputHelper output)
 {
+    // Known failures by constraint key; the test fails if one of these compiles (remove it then) or another fails.
+    private static readonly Dictionary<string, string> KnownFailures = new(StringComparer.Ordinal)
+    {
+        // Medplum's R4 SubscriptionStatus is the R4B backport: its dom-r4b names R4B resource types (Citation, ...) R4 lacks.
+        ["SubscriptionStatus.contained dom-r4b"] = "R4B resource types in an R4 definition",
+    };
+
     [Fact]
     public void R4_search_parameter_and_constraint_expressions_compile()
     {
         var engine = new FhirPathEngine(FhirModel.R4);
         var failures = new List<string>();
+        var knownSeen = new HashSet<string>(StringComparer.Ordinal);
 
         var searchCount = 0;
         foreach (var parameter in FhirDefinitions.R4.SearchParameters)
         {
             if (!parameter.TryGetProperty("expression", out var expression) || expression.ValueKind != JsonValueKind.String) continue;
             searchCount++;
-            TryCompile(engine, expression.GetString()!, $"SearchParameter {Text(parameter, "id")}", failures);
+            TryCompile(engine, expression.GetString()!, $"SearchParameter {Text(parameter, "id")}", failures, knownSeen);
         }
 
         // The constraints of the core types and resources (not extensions or other profiles).
@@ -36,12 +44,14 @@ public sealed class DefinitionExpressionTests(ITestOutputHelper output)
                 {
                     if (!constraint.TryGetProperty("expression", out var expression) || expression.ValueKind != JsonValueKind.String) continue;
                     constraintCount++;
-                    TryCompile(engine, expression.GetString()!, $"{Text(element, "path")} {Text(constraint, "key")}", failures);
+                    TryCompile(engine, expression.GetString()!, $"{Text(element, "path")} {Text(constraint, "key")}", failures, knownSeen);
                 }
             }
         }
 
-        var summary = $"R4 definitions: {searchCount} search parameter expressions, {constraintCount} constraint expressions compiled, {failures.Count} failures";
+        foreach (var fixedNow in KnownFailures.Keys.Except(knownSeen)) failures.Add($"  {fixedNow}: compiles now, remove it from the known failures");
+        var summary = $"R4 definitions: {searchCount} search parameter expressions, {constraintCount} constraint expressions compiled, "
+            + $"{failures.Count} failures ({knownSeen.Count} known)";
         output.WriteLine(summary);
         Console.WriteLine(summary);
         Assert.True(searchCount > 1000, $"Only {searchCount} search parameter expressions found");
@@ -49,7 +59,7 @@ public sealed class DefinitionExpressionTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n", failures.Distinct().Take(200)));
     }
 
-    private static void TryCompile(FhirPathEngine engine, string expression, string where, List<string> failures)
+    private static void TryCompile(FhirPathEngine engine, string expression, string where, List<string> failures, HashSet<string> knownSeen)
     {
         try
         {
@@ -57,6 +67,11 @@ public sealed class DefinitionExpressionTests(ITestOutputHelper output)
         }
         catch (Exception e) when (e is FhirPathException or NotImplementedException or NotSupportedException)
         {
+            if (KnownFailures.ContainsKey(where))
+            {
+                knownSeen.Add(where);
+                return;
+            }
             failures.Add($"  {where}: {e.GetType().Name}: {e.Message} [{expression}]");
         }
     }

@@ -43,7 +43,7 @@ internal static class JsonSemantics
                 var expectedValue = expected.AsValue();
                 if (expectedValue.GetValueKind() == JsonValueKind.Number && actualValue.GetValueKind() == JsonValueKind.Number)
                 {
-                    return NumberText(expectedValue) == NumberText(actualValue)
+                    return Equals(NumberText(expectedValue), NumberText(actualValue))
                         ? null
                         : $"{path}: expected {expected.ToJsonString()}, got {actual.ToJsonString()}";
                 }

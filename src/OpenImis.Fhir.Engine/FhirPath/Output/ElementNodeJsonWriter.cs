@@ -138,10 +138,16 @@ public static class ElementNodeJsonWriter
         }
         if (anyExtras)
         {
-            writer.WriteStartArray("_" + jsonName);
-            foreach (var item in group)
+            // Trailing nulls are left out of _name (as most FHIR JSON writers do); the value array keeps its length.
+            var last = -1;
+            for (var i = 0; i < group.Count; i++)
             {
-                var child = (ElementNode)item;
+                if (((ElementNode)group[i]).AllChildren().Count > 0) last = i;
+            }
+            writer.WriteStartArray("_" + jsonName);
+            for (var i = 0; i <= last; i++)
+            {
+                var child = (ElementNode)group[i];
                 if (child.AllChildren().Count > 0) WritePrimitiveExtras(writer, child);
                 else writer.WriteNullValue();
             }
