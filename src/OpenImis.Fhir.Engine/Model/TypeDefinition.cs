@@ -52,5 +52,38 @@ public sealed class TypeDefinition
         if (_childrenByName.TryAdd(child.Name, child)) _children.Add(child);
     }
 
+    /// <summary>The canonical URL of the defining StructureDefinition; null for inline (backbone) types.</summary>
+    public string? Url { get; internal set; }
+
+    // JSON property name -> binding, including choice names (valueQuantity). Filled once by IndexJsonProperties.
+    private Dictionary<string, JsonPropertyBinding>.AlternateLookup<ReadOnlySpan<char>> _jsonProperties =
+        new Dictionary<string, JsonPropertyBinding>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The child and type a JSON property name stands for (<c>valueQuantity</c> is value/Quantity), or null.</summary>
+    internal JsonPropertyBinding? FindJsonProperty(ReadOnlySpan<char> jsonName) =>
+        _jsonProperties.TryGetValue(jsonName, out var binding) ? binding : null;
+
+    /// <summary>Builds the JSON property lookup from the children; called once when the model is complete.</summary>
+    internal void IndexJsonProperties()
+    {
+        var byName = new Dictionary<string, JsonPropertyBinding>(_children.Count + 4, StringComparer.Ordinal);
+        foreach (var child in _children)
+        {
+            if (!child.IsChoice)
+            {
+                if (child.Types.Count > 0) byName.TryAdd(child.Name, new JsonPropertyBinding(child, child.Types[0]));
+                continue;
+            }
+            foreach (var type in child.Types)
+            {
+                // value[x] + dateTime -> valueDateTime: the type code with its first letter upper-cased.
+                var code = type.Code;
+                var jsonName = string.Concat(child.Name, code.Length > 0 ? char.ToUpperInvariant(code[0]).ToString() : "", code.Length > 1 ? code[1..] : "");
+                byName.TryAdd(jsonName, new JsonPropertyBinding(child, type));
+            }
+        }
+        _jsonProperties = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public override string ToString() => Name;
 }

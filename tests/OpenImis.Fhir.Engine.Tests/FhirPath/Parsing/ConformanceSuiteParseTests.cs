@@ -21,7 +21,10 @@ public class ConformanceSuiteParseTests(ITestOutputHelper output)
         {
             var text = expression.Value;
             var name = expression.Parent?.Attribute("name")?.Value ?? "(unnamed)";
-            var mustFail = expression.Attribute("invalid")?.Value == "syntax";
+            var invalid = expression.Attribute("invalid")?.Value;
+            var mustFail = invalid == "syntax";
+            // A test that expects an error at a later stage may also be refused by the grammar (e.g. a time literal with a zone).
+            var mayFail = invalid is not null;
             try
             {
                 FhirPathParser.Parse(text);
@@ -34,7 +37,7 @@ public class ConformanceSuiteParseTests(ITestOutputHelper output)
             catch (FhirPathSyntaxException error)
             {
                 rejected++;
-                if (!mustFail)
+                if (!mayFail)
                 {
                     failures.Add($"{name}: {error.Message}: {text}");
                 }
