@@ -1,1 +1,3 @@
-return 0;
+using OpenImis.Fhir.Server;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -53,7 +53,8 @@ public class FhirPathEvaluationBenchmarks
         _expressions = [.. expressions];
         _inputs = [.. inputs];
         Console.WriteLine($"// {Kind}: {_expressions.Length} cases timed, {excluded} excluded");
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"openimis-fhirpath-{Kind}-cases.txt"), $"{_expressions.Length} {excluded}");
+        // The run script turns time per invocation into evaluations per second with this count.
+        File.WriteAllText($"{workloadFile}.{Kind}.cases.json", $$"""{"cases": {{_expressions.Length}}, "excluded": {{excluded}}}""");
     }
 
     [Benchmark]

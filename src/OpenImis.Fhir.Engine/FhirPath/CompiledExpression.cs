@@ -10,12 +10,17 @@ public sealed class CompiledExpression
 {
     private readonly Evaluator _evaluator;
     private readonly FhirModel _model;
+    private readonly bool _needsContext;
 
-    internal CompiledExpression(string text, Evaluator evaluator, FhirModel model)
+    // Shared by evaluations of expressions that never read their context (see ContextUse).
+    private static readonly EvaluationContext Unused = new(default, null, null, FhirPathEnvironment.Default, FhirModel.Empty);
+
+    internal CompiledExpression(string text, Evaluator evaluator, FhirModel model, bool needsContext)
     {
         Text = text;
         _evaluator = evaluator;
         _model = model;
+        _needsContext = needsContext;
     }
 
     public string Text { get; }
@@ -28,6 +33,7 @@ public sealed class CompiledExpression
     public FhirPathCollection Evaluate(ElementNode? resource, FhirPathEnvironment? environment = null)
     {
         var input = resource is null ? FhirPathCollection.Empty : new FhirPathCollection(resource);
+        if (!_needsContext) return _evaluator(input, Unused);
         var context = new EvaluationContext(input, resource, RootOf(resource), environment ?? FhirPathEnvironment.Default, _model);
         return _evaluator(input, context);
     }
@@ -36,6 +42,7 @@ public sealed class CompiledExpression
     public FhirPathCollection Evaluate(ElementNode element, ElementNode? resource, FhirPathEnvironment? environment = null)
     {
         var input = new FhirPathCollection(element);
+        if (!_needsContext) return _evaluator(input, Unused);
         var context = new EvaluationContext(input, resource, RootOf(resource), environment ?? FhirPathEnvironment.Default, _model);
         return _evaluator(input, context);
     }

@@ -31,7 +31,7 @@ public sealed class FhirPathEngine(FhirModel model)
     {
         var ast = FhirPathParser.Parse(expression);
         if (options.Strict) new StrictModeChecker(Model, options.ContextType).Check(ast);
-        return new CompiledExpression(expression, _compiler.Compile(ast), Model);
+        return new CompiledExpression(expression, _compiler.Compile(ast), Model, ContextUse.NeedsContext(ast));
     }
 
     private readonly record struct CacheKey(string Expression, bool Strict, string? ContextType);
