@@ -25,9 +25,16 @@ internal sealed partial class FhirPathCompiler
         RequireArity(node, definition.MinArity, definition.MaxArity);
         var arguments = new Evaluator[node.Arguments.Count];
         var types = new ResolvedType?[node.Arguments.Count];
+        // sort(-key) means descending, also for keys that cannot be negated (strings): compile the key without the minus.
+        var descending = node.Name == "sort" ? new bool[arguments.Length] : null;
         for (var i = 0; i < arguments.Length; i++)
         {
-            if (i == definition.TypeArgument)
+            if (descending is not null && node.Arguments[i] is UnaryOperation { Operator: UnaryOperator.Minus } minus)
+            {
+                descending[i] = true;
+                arguments[i] = Compile(minus.Operand);
+            }
+            else if (i == definition.TypeArgument)
             {
                 types[i] = ResolveType(ToTypeSpecifier(node.Arguments[i]));
                 arguments[i] = static (_, _) => FhirPathCollection.Empty;
@@ -37,7 +44,7 @@ internal sealed partial class FhirPathCompiler
                 arguments[i] = Compile(node.Arguments[i]);
             }
         }
-        var compiledArguments = new FunctionArguments(arguments, types, node.Position, node.Name);
+        var compiledArguments = new FunctionArguments(arguments, types, node.Position, node.Name, descending);
         var body = definition.Body;
         if (node.Focus is null) return (focus, context) => body(focus, compiledArguments, context);
         return (focus, context) => body(focusEvaluator(focus, context), compiledArguments, context);
@@ -56,6 +63,7 @@ internal sealed partial class FhirPathCompiler
                 return item is null ? FhirPathCollection.Empty : FhirPathCollection.FromBoolean(TypeTests.Is(item, type));
             };
         }
+        if (node.Name == "as") return (focus, context) => TypeTests.As(focusEvaluator(focus, context), type, position);
         return (focus, context) => TypeTests.OfType(focusEvaluator(focus, context), type);
     }
 

@@ -145,8 +145,8 @@ internal sealed partial class FhirPathCompiler(FhirModel model)
                 return item is null ? FhirPathCollection.Empty : FhirPathCollection.FromBoolean(TypeTests.Is(item, type));
             };
         }
-        // 'as' on several items filters like ofType(): R4 invariants rely on it (e.g. `value.as(Quantity)` on lists).
-        return (focus, context) => TypeTests.OfType(operand(focus, context), type);
+        // 'as' takes a single item (spec 6.3.2; several items are an error, R4 suite testFHIRPathAsFunction21).
+        return (focus, context) => TypeTests.As(operand(focus, context), type, position);
     }
 
     internal static FhirPathCollection Wrap(object? value) => value is null ? FhirPathCollection.Empty : new FhirPathCollection(value);
@@ -162,6 +162,11 @@ internal sealed partial class FhirPathCompiler(FhirModel model)
         }
         if (ns is null or ResolvedType.SystemNamespace && SystemTypes.Contains(name))
         {
+            return new ResolvedType(ResolvedType.SystemNamespace, name, null);
+        }
+        if (ns == ResolvedType.SystemNamespace)
+        {
+            // A name in the System namespace that is not a System type: nothing is of that type (R4 suite testType22).
             return new ResolvedType(ResolvedType.SystemNamespace, name, null);
         }
         if (ns == ResolvedType.FhirNamespace && model.FindType("Resource") is null)

@@ -9,11 +9,13 @@ internal readonly struct FunctionArguments
 {
     private readonly Evaluator[] _arguments;
     private readonly ResolvedType?[] _types;
+    private readonly bool[]? _descending;
 
-    public FunctionArguments(Evaluator[] arguments, ResolvedType?[] types, int position, string functionName)
+    public FunctionArguments(Evaluator[] arguments, ResolvedType?[] types, int position, string functionName, bool[]? descending = null)
     {
         _arguments = arguments;
         _types = types;
+        _descending = descending;
         Position = position;
         FunctionName = functionName;
     }
@@ -50,6 +52,9 @@ internal readonly struct FunctionArguments
     /// <summary>The type named by a type-specifier argument (<c>ofType(Quantity)</c>), resolved at compile time.</summary>
     public ResolvedType Type(int index) =>
         _types[index] ?? throw new FhirPathEvaluationException($"Argument {index + 1} of {FunctionName}() is not a type.", Position);
+
+    /// <summary>For sort(): the key was written <c>-expr</c>, meaning descending order (FHIRPath 2.1 sort).</summary>
+    public bool IsDescending(int index) => _descending is not null && index < _descending.Length && _descending[index];
 
     /// <summary>An error raised by the function, with the call's position.</summary>
     public FhirPathEvaluationException Error(string message) => new($"{FunctionName}(): {message}", Position);

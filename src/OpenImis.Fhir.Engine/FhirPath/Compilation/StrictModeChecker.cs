@@ -24,6 +24,12 @@ internal sealed class StrictModeChecker(FhirModel model, string? contextType)
         "where", "select", "exists", "all", "repeat", "aggregate", "sort",
     };
 
+    // Functions that depend on the order of their input, which children() and descendants() do not define (spec 5.8).
+    private static readonly HashSet<string> OrderDependent = new(StringComparer.Ordinal)
+    {
+        "first", "last", "tail", "skip", "take",
+    };
+
     public void Check(Node expression)
     {
         var context = contextType is null ? null : model.FindType(contextType);
@@ -40,6 +46,10 @@ internal sealed class StrictModeChecker(FhirModel model, string? contextType)
                 var input = m.Focus is null ? focus : Infer(m.Focus, focus, thisTypes);
                 return Member(m, input, isFirst: m.Focus is null);
             case FunctionCall f:
+                if (OrderDependent.Contains(f.Name) && IsUnordered(f.Focus))
+                {
+                    throw new FhirPathCompileException($"{f.Name}() depends on order, but its input comes from an unordered function.", f.Position);
+                }
                 var functionInput = f.Focus is null ? focus : Infer(f.Focus, focus, thisTypes);
                 var lambda = Lambdas.Contains(f.Name);
                 TypeDefinition[]? selected = null;
@@ -53,6 +63,10 @@ internal sealed class StrictModeChecker(FhirModel model, string? contextType)
                 if (f.Name == "select") return selected;
                 return Preserving.Contains(f.Name) ? functionInput : null;
             case Indexer ix:
+                if (IsUnordered(ix.Focus))
+                {
+                    throw new FhirPathCompileException("An indexer depends on order, but its input comes from an unordered function.", ix.Position);
+                }
                 Infer(ix.Index, thisTypes, thisTypes);
                 return Infer(ix.Focus, focus, thisTypes);
             case TypeOperation t:
@@ -71,6 +85,8 @@ internal sealed class StrictModeChecker(FhirModel model, string? contextType)
                 return null;
         }
     }
+
+    private static bool IsUnordered(Node? node) => node is FunctionCall { Name: "children" or "descendants" };
 
     private TypeDefinition[]? NamedType(Node argument) => argument switch
     {

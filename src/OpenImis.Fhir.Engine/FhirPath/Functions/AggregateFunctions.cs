@@ -34,7 +34,7 @@ internal static class AggregateFunctions
     }
 
     // sort([key, ...]): stable; without keys the items themselves are compared. Empty keys sort first.
-    // A key written -expr sorts descending; that works for numbers (negated), strings need compiler support (see report).
+    // A key written -expr sorts descending (the compiler strips the minus and marks the key).
     private static FhirPathCollection Sort(FhirPathCollection focus, FunctionArguments arguments, EvaluationContext context)
     {
         if (focus.Count <= 1) return focus;
@@ -58,7 +58,7 @@ internal static class AggregateFunctions
         {
             var current = order[i];
             var j = i - 1;
-            while (j >= 0 && CompareKeys(keys, keyCount, order[j], current, position) > 0)
+            while (j >= 0 && CompareKeys(keys, keyCount, order[j], current, position, arguments) > 0)
             {
                 order[j + 1] = order[j];
                 j--;
@@ -72,7 +72,7 @@ internal static class AggregateFunctions
         return new FhirPathCollection(result);
     }
 
-    private static int CompareKeys(object?[] keys, int keyCount, int left, int right, int position)
+    private static int CompareKeys(object?[] keys, int keyCount, int left, int right, int position, FunctionArguments arguments)
     {
         for (var k = 0; k < keyCount; k++)
         {
@@ -81,10 +81,10 @@ internal static class AggregateFunctions
             if (l is null || r is null)
             {
                 if (l is null && r is null) continue;
-                return l is null ? -1 : 1;
+                return l is null ? -1 : 1; // empty keys first in either direction (R4 suite testSort10)
             }
             var result = Comparison.Compare(l, r, position) ?? 0;
-            if (result != 0) return result;
+            if (result != 0) return arguments.IsDescending(k) ? -result : result;
         }
         return 0;
     }

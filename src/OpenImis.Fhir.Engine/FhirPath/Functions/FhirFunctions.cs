@@ -57,14 +57,23 @@ internal static class FhirFunctions
         return hook(node, url) is { } answer ? FhirPathCollection.FromBoolean(answer) : FhirPathCollection.Empty;
     }
 
-    // conformsTo(profile): asks the profile hook; no hook or no answer is empty.
+    // conformsTo(profile): asks the profile hook (the validator fills it). Without an answer from it, the core
+    // definition of a type (http://hl7.org/fhir/StructureDefinition/Patient) is a type test; another URL is unknown:
+    // an error when no hook is set (R4 suite testConformsTo3), empty when the hook had no answer.
     private static FhirPathCollection ConformsTo(FhirPathCollection focus, FunctionArguments arguments, EvaluationContext context)
     {
-        var hook = context.Environment.ConformsTo;
-        if (hook is null || focus.IsEmpty) return FhirPathCollection.Empty;
+        if (focus.IsEmpty) return FhirPathCollection.Empty;
         if (focus.Count > 1) throw arguments.Error($"expects a single input item but got {focus.Count}.");
         var url = StringArgument(arguments, 0, context);
         if (url is null || focus.Single is not ElementNode node) return FhirPathCollection.Empty;
-        return hook(node, url) is { } answer ? FhirPathCollection.FromBoolean(answer) : FhirPathCollection.Empty;
+        var hook = context.Environment.ConformsTo;
+        if (hook?.Invoke(node, url) is { } answer) return FhirPathCollection.FromBoolean(answer);
+        const string CoreBase = "http://hl7.org/fhir/StructureDefinition/";
+        if (url.StartsWith(CoreBase, StringComparison.Ordinal) && context.Model.FindType(url[CoreBase.Length..]) is { } type)
+        {
+            return FhirPathCollection.FromBoolean(node.Type is not null && node.Type.IsA(type));
+        }
+        if (hook is null) throw arguments.Error($"unknown profile '{url}'.");
+        return FhirPathCollection.Empty;
     }
 }

@@ -1,3 +1,4 @@
+using OpenImis.Fhir.Engine.FhirPath.Values;
 using OpenImis.Fhir.Engine.Model;
 
 namespace OpenImis.Fhir.Engine.FhirPath.Operators;
@@ -5,8 +6,37 @@ namespace OpenImis.Fhir.Engine.FhirPath.Operators;
 /// <summary>Helpers to look at collection items as System values.</summary>
 internal static class Items
 {
-    /// <summary>The System value of an item: a primitive element's value, or the item itself (a System value or a complex element).</summary>
-    public static object Unwrap(object item) => item is ElementNode { Value: { } value } ? value : item;
+    /// <summary>
+    /// The System value of an item: a primitive element's value, a FHIR Quantity (or Age, Duration, ...) as a System
+    /// Quantity (FHIR R4 fhirpath.html: FHIR Quantity converts implicitly), or the item itself.
+    /// </summary>
+    public static object Unwrap(object item)
+    {
+        if (item is not ElementNode node) return item;
+        if (node.Value is { } value) return value;
+        return node.Type is { Kind: TypeKind.Complex } type && IsQuantityType(type) ? ToQuantity(node) ?? item : item;
+    }
+
+    private static bool IsQuantityType(TypeDefinition type)
+    {
+        for (var t = type; t is not null; t = t.Base)
+        {
+            if (t.Name == "Quantity") return true;
+        }
+        return false;
+    }
+
+    // The UCUM code when the system is UCUM (or not given), else the human unit; no value: not a quantity.
+    private static Quantity? ToQuantity(ElementNode node)
+    {
+        var valueNodes = node.Children("value");
+        if (valueNodes.Count != 1 || valueNodes.Single is not ElementNode { Value: decimal amount }) return null;
+        var system = node.Children("system") is { Count: 1 } s ? (s.Single as ElementNode)?.Value as string : null;
+        var code = node.Children("code") is { Count: 1 } c ? (c.Single as ElementNode)?.Value as string : null;
+        var unit = node.Children("unit") is { Count: 1 } u ? (u.Single as ElementNode)?.Value as string : null;
+        var ucum = system is null or "http://unitsofmeasure.org";
+        return new Quantity(amount, (ucum ? code : null) ?? unit ?? "1");
+    }
 
     /// <summary>True when the item is a primitive element or a System value (something with a value to compare).</summary>
     public static bool HasValue(object item) => item is not ElementNode node || node.Value is not null;

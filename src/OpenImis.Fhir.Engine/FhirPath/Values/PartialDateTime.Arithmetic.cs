@@ -4,9 +4,9 @@ namespace OpenImis.Fhir.Engine.FhirPath.Values;
 /// <remarks>
 /// <list type="bullet">
 /// <item>Calendar keywords and the UCUM codes 'wk', 'd', 'h', 'min', 's', 'ms' are applied with calendar semantics;
-/// other UCUM time units ('a' = 365.25 d, 'mo' = 30.4375 d, 'ks', ...) are definite durations converted to milliseconds.</item>
-/// <item>Above seconds the decimal part of the quantity is ignored (spec 6.6.1: <c>@1973-12-25 + 7.7 days</c> is
-/// <c>@1974-01-01</c>); seconds keep their milliseconds.</item>
+/// other UCUM units ('a', 'mo', 'ks', ...) are not calendar durations and cannot be added (the caller reports an error).</item>
+/// <item>The decimal part of the quantity is ignored (spec 6.6.1: <c>@1973-12-25 + 7.7 days</c> is
+/// <c>@1974-01-01</c>; the R4 suite's testPlusDate19 applies this to seconds too).</item>
 /// <item>A duration finer than the value's precision is converted to that precision and truncated
 /// (spec: <c>@2014 + 24 months</c> is <c>@2016</c>); a Date plus 25 hours adds one day. Converting a fixed duration to
 /// months or years uses 30 and 365 days (documented choice; the spec gives no ratio).</item>
@@ -65,7 +65,6 @@ public sealed partial class PartialDateTime
                 {
                     case CalendarDurationUnit.Year: months = (long)whole * 12; break;
                     case CalendarDurationUnit.Month: months = (long)whole; break;
-                    case CalendarDurationUnit.Second: milliseconds = (long)decimal.Truncate(quantity.Value * 1000m); break;
                     case CalendarDurationUnit.Millisecond: milliseconds = (long)whole; break;
                     default: milliseconds = (long)whole * CalendarDurations.Milliseconds(keyword); break;
                 }
@@ -73,9 +72,9 @@ public sealed partial class PartialDateTime
                 return true;
             }
 
-            if (!UcumCatalog.TryConvert(quantity.Value, quantity.Unit, "ms", out var converted)) return false;
-            milliseconds = (long)decimal.Truncate(converted);
-            return true;
+            // Other UCUM time units, 'a' and 'mo' among them, are not calendar durations: date arithmetic with them
+            // is an error (R4 suite testPlusDate14/16/17).
+            return false;
         }
         catch (OverflowException)
         {

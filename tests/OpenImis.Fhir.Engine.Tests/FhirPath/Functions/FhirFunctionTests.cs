@@ -61,7 +61,10 @@ public class FhirFunctionTests
     [Fact]
     public void Hooks_answer_memberOf_and_conformsTo_and_absent_hooks_give_empty()
     {
-        Assert.Empty(Eval("conformsTo('http://x')", PatientWithContained));
+        // Without a hook, a core type profile is a type test and any other profile is unknown: an error.
+        Assert.Equal(true, Assert.Single(Eval("conformsTo('http://hl7.org/fhir/StructureDefinition/DomainResource')", PatientWithContained)));
+        Assert.Equal(false, Assert.Single(Eval("conformsTo('http://hl7.org/fhir/StructureDefinition/Person')", PatientWithContained)));
+        Assert.Throws<FhirPathEvaluationException>(() => Eval("conformsTo('http://x')", PatientWithContained));
         Assert.Empty(Eval("gender.memberOf('http://vs')", """{"resourceType":"Patient","gender":"male"}"""));
         var environment = new FhirPathEnvironment { MemberOf = (node, vs) => vs == "http://vs", ConformsTo = (node, url) => url.EndsWith("/Patient", StringComparison.Ordinal) };
         Assert.Equal(true, Assert.Single(Eval("gender.memberOf('http://vs')", """{"resourceType":"Patient","gender":"male"}""", environment)));
