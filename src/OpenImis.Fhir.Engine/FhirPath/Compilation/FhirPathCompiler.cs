@@ -173,6 +173,7 @@ internal sealed partial class FhirPathCompiler(FhirModel model)
         {
             return new ResolvedType(ResolvedType.FhirNamespace, name, null); // no model loaded: match by type name
         }
+        // An unknown type is an error even outside strict mode (R4 suite testFHIRPathAsFunction23: as(string1)).
         throw new FhirPathCompileException($"Unknown type '{specifier}'.", specifier.Position);
     }
 
