@@ -37,7 +37,7 @@ for (const kind of ['search', 'invariant']) {
     bytes: o.allocated === null ? 'n/a' : (o.allocated / cases.cases).toFixed(0),
   });
 }
-const simple = ours('Evaluate', 'Expression=Patient.name.given');
+const simple = ours('Evaluate', 'Case=name-given');
 rows.push({
   workload: '`Patient.name.given` (simple path)',
   ourCases: '1', refCases: '1',
@@ -53,13 +53,13 @@ lines.push('|---|---|---|---:|---:|---:|---:|');
 for (const r of rows) {
   lines.push(`| ${r.workload} | ${r.ourCases} | ${r.refCases} | ${fmt(r.ours)} | ${fmt(r.ref)} | ${(r.ours / r.ref).toFixed(1)}x | ${r.bytes} |`);
 }
-const others = benchmarks.filter(b => b.Method === 'Evaluate' && b.Parameters !== 'Expression=Patient.name.given');
+const others = benchmarks.filter(b => b.Method === 'Evaluate' && b.Parameters !== 'Case=name-given');
 if (others.length) {
   lines.push('');
-  lines.push('Other simple expressions on patient-example (ours only):');
+  lines.push('Other simple expressions on patient-example (ours only; cases named in SimplePathBenchmarks.cs):');
   lines.push('');
-  lines.push('| expression | ns/evaluation | bytes/evaluation |');
+  lines.push('| case | ns/evaluation | bytes/evaluation |');
   lines.push('|---|---:|---:|');
-  for (const b of others) lines.push(`| \`${b.Parameters.replace('Expression=', '')}\` | ${b.Statistics.Mean.toFixed(0)} | ${b.Memory?.BytesAllocatedPerOperation ?? 'n/a'} |`);
+  for (const b of others) lines.push(`| \`${b.Parameters.replace('Case=', '')}\` | ${b.Statistics ? b.Statistics.Mean.toFixed(0) : 'failed'} | ${b.Memory?.BytesAllocatedPerOperation ?? 'n/a'} |`);
 }
 console.log(lines.join('\n'));

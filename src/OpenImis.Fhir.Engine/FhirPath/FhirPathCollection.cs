@@ -56,6 +56,15 @@ public readonly struct FhirPathCollection : IReadOnlyList<object>
     /// <summary>The only item; callers check <see cref="Count"/> first.</summary>
     public object Single => _array is null ? _single! : _array[_start];
 
+    /// <summary>Items <paramref name="start"/> to <paramref name="start"/>+<paramref name="count"/>-1, sharing the storage (no copy).</summary>
+    public FhirPathCollection Slice(int start, int count)
+    {
+        if ((uint)start > (uint)_count || (uint)count > (uint)(_count - start)) throw new ArgumentOutOfRangeException(nameof(count));
+        if (count == 0) return Empty;
+        if (count == _count) return this;
+        return count == 1 ? new FhirPathCollection(this[start]) : new FhirPathCollection(_array!, _start + start, count);
+    }
+
     public Enumerator GetEnumerator() => new(this);
 
     IEnumerator<object> IEnumerable<object>.GetEnumerator() => GetEnumerator();

@@ -39,4 +39,9 @@ internal sealed class EvaluationContext
 
     /// <summary>$total: the accumulator of aggregate().</summary>
     public FhirPathCollection Total;
+
+    private DateTimeOffset? _now;
+
+    /// <summary>now(), today() and timeOfDay() see one instant throughout an evaluation (spec 5.9): read once, on first use.</summary>
+    public DateTimeOffset Now => _now ??= Environment.Clock.GetLocalNow();
 }

@@ -61,12 +61,7 @@ internal static class FunctionSupport
     /// <summary>Items of <paramref name="focus"/> from <paramref name="start"/>, <paramref name="count"/> of them, copying only when needed.</summary>
     public static FhirPathCollection Slice(FhirPathCollection focus, int start, int count)
     {
-        if (count <= 0) return FhirPathCollection.Empty;
-        if (start == 0 && count == focus.Count) return focus;
-        if (count == 1) return new FhirPathCollection(focus[start]);
-        var items = new object[count];
-        for (var i = 0; i < count; i++) items[i] = focus[start + i];
-        return new FhirPathCollection(items);
+        return count <= 0 ? FhirPathCollection.Empty : focus.Slice(start, count);
     }
 
     /// <summary>True when <paramref name="item"/> is already among the first <paramref name="count"/> items of <paramref name="collection"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using OpenImis.Fhir.Engine.FhirPath.Compilation;
 using OpenImis.Fhir.Engine.FhirPath.Values;
 using static OpenImis.Fhir.Engine.FhirPath.Functions.FunctionSupport;
@@ -10,8 +9,6 @@ namespace OpenImis.Fhir.Engine.FhirPath.Functions;
 internal static class UtilityFunctions
 {
     // now() is the same instant throughout one evaluation (spec 5.9.3): the clock is read once per EvaluationContext.
-    private static readonly ConditionalWeakTable<EvaluationContext, StrongBox<DateTimeOffset>> Clocks = new();
-
     public static FunctionDefinition[] All { get; } =
     [
         Define("trace", 1, 2, Trace),
@@ -20,8 +17,7 @@ internal static class UtilityFunctions
         Define("timeOfDay", 0, 0, static (_, _, context) => Wrap(Parse(Now(context).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture), TemporalKind.Time))),
     ];
 
-    private static DateTimeOffset Now(EvaluationContext context) =>
-        Clocks.GetValue(context, static c => new StrongBox<DateTimeOffset>(c.Environment.Clock.GetLocalNow())).Value;
+    private static DateTimeOffset Now(EvaluationContext context) => context.Now;
 
     private static PartialDateTime? Parse(string text, TemporalKind kind) =>
         PartialDateTime.TryParse(text, kind, out var value) ? value : null;
