@@ -11,9 +11,16 @@ log=$(mktemp)
 status=0
 dotnet test OpenImis.Fhir.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# dotnet test prints one summary per test project: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
-passed=$(grep -E '^(Passed|Failed)! +- ' "$log" | sed -E 's/.*Passed: +([0-9]+).*/\1/' | awk '{s+=$1} END {print s+0}')
-failed=$(grep -E '^(Passed|Failed)! +- ' "$log" | sed -E 's/.*Failed: +([0-9]+),.*/\1/' | awk '{s+=$1} END {print s+0}')
+# dotnet test prints a summary per test project: "Passed!  - Failed: 0, Passed: 12, ..." at minimal verbosity,
+# or a block with "     Passed: 12" / "     Failed: 1" lines at normal verbosity. Count either form.
+count() {
+  local block summary
+  block=$(grep -E "^ +$1: +[0-9]+ *\$" "$log" | sed -E 's/[^0-9]//g' || true)
+  summary=$(grep -E '^(Passed|Failed)! +- ' "$log" | sed -E "s/.*$1: +([0-9]+).*/\1/" || true)
+  printf '%s\n' "${block:-$summary}" | awk '{s+=$1} END {print s+0}'
+}
+passed=$(count Passed)
+failed=$(count Failed)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a build error counts as a failure
 rm -f "$log"
 echo "$passed passed, $failed failed"
