@@ -26,6 +26,7 @@ internal static class FunctionRegistry
             TreeNavigationFunctions.All,
             UtilityFunctions.All,
             AggregateFunctions.All,
+            StatisticFunctions.All,
             BooleanFunctions.All,
             FhirFunctions.All,
             BoundaryFunctions.All,
