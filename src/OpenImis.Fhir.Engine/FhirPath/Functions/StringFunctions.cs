@@ -23,8 +23,8 @@ internal static class StringFunctions
         Define("startsWith", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => s.StartsWith(p, StringComparison.Ordinal))),
         Define("endsWith", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => s.EndsWith(p, StringComparison.Ordinal))),
         Define("contains", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => s.Contains(p, StringComparison.Ordinal))),
-        Define("matches", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => GetRegex(p, full: false).IsMatch(s))),
-        Define("matchesFull", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => GetRegex(p, full: true).IsMatch(s))),
+        Define("matches", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => IsMatch(s, p, full: false))),
+        Define("matchesFull", 1, 1, static (focus, arguments, context) => Test(focus, arguments, context, static (s, p) => IsMatch(s, p, full: true))),
         Define("upper", 0, 0, static (focus, arguments, _) => Map(focus, arguments, static s => s.ToUpperInvariant())),
         Define("lower", 0, 0, static (focus, arguments, _) => Map(focus, arguments, static s => s.ToLowerInvariant())),
         Define("trim", 0, 0, static (focus, arguments, _) => Map(focus, arguments, static s => s.Trim())),
@@ -99,7 +99,14 @@ internal static class StringFunctions
         var substitution = StringArgument(arguments, 1, context);
         if (pattern is null || substitution is null) return FhirPathCollection.Empty;
         if (pattern.Length == 0) return new FhirPathCollection(input);
-        return new FhirPathCollection(GetRegex(pattern, full: false).Replace(input, substitution));
+        try
+        {
+            return new FhirPathCollection(GetRegex(pattern, full: false).Replace(input, substitution));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new FhirPathEvaluationException($"The regular expression '{pattern}' took too long.", arguments.Position);
+        }
     }
 
     private static FhirPathCollection ToChars(FhirPathCollection focus, FunctionArguments arguments, EvaluationContext context)
@@ -144,18 +151,37 @@ internal static class StringFunctions
         return new FhirPathCollection(builder.ToString());
     }
 
+    private static bool IsMatch(string input, string pattern, bool full)
+    {
+        try
+        {
+            return GetRegex(pattern, full).IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw new FhirPathEvaluationException($"The regular expression '{pattern}' took too long.");
+        }
+    }
+
+    // Patterns usually come from expression text (few); computed ones could be many, so the cache stops growing.
+    private const int RegexCacheLimit = 1000;
+
     // matches() is a partial match (R4), matchesFull() must match the whole string (2.1); '.' matches newlines (single-line mode).
     private static Regex GetRegex(string pattern, bool full) =>
-        RegexCache.GetOrAdd((pattern, full), static key =>
+        RegexCache.TryGetValue((pattern, full), out var cached) ? cached
+        : RegexCache.Count < RegexCacheLimit ? RegexCache.GetOrAdd((pattern, full), CreateRegex)
+        : CreateRegex((pattern, full));
+
+    private static Regex CreateRegex((string Pattern, bool Full) key)
+    {
+        try
         {
-            try
-            {
-                var text = key.Full ? @"\A(?:" + key.Pattern + @")\z" : key.Pattern;
-                return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexTimeout);
-            }
-            catch (ArgumentException e)
-            {
-                throw new FhirPathEvaluationException($"Invalid regular expression '{key.Pattern}': {e.Message}");
-            }
-        });
+            var text = key.Full ? @"\A(?:" + key.Pattern + @")\z" : key.Pattern;
+            return new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Singleline, RegexTimeout);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FhirPathEvaluationException($"Invalid regular expression '{key.Pattern}': {e.Message}");
+        }
+    }
 }
