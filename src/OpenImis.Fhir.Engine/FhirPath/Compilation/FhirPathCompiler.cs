@@ -59,24 +59,25 @@ internal sealed partial class FhirPathCompiler(FhirModel model)
         return (focus, context) => Navigation.Children(focusEvaluator(focus, context), name);
     }
 
+    // The type test comes first: it is the usual meaning, and FHIR element names are never capitalised type names.
     private static FhirPathCollection ChildrenOrTypeFilter(FhirPathCollection focus, string name, TypeDefinition type)
     {
         if (focus.Count == 1 && focus.Single is ElementNode single)
         {
-            var children = single.Children(name);
-            if (!children.IsEmpty) return children;
-            return single.Type is not null && single.Type.IsA(type) || single.TypeName == name ? focus : FhirPathCollection.Empty;
+            return IsOfType(single, name, type) ? focus : single.Children(name);
         }
         var builder = new CollectionBuilder();
         foreach (var item in focus)
         {
             if (item is not ElementNode node) continue;
-            var children = node.Children(name);
-            if (!children.IsEmpty) builder.AddRange(children);
-            else if (node.Type is not null && node.Type.IsA(type) || node.TypeName == name) builder.Add(node);
+            if (IsOfType(node, name, type)) builder.Add(node);
+            else builder.AddRange(node.Children(name));
         }
         return builder.ToCollection();
     }
+
+    private static bool IsOfType(ElementNode node, string name, TypeDefinition type) =>
+        ReferenceEquals(node.Type, type) || (node.Type is not null ? node.Type.IsA(type) : node.TypeName == name);
 
     private Evaluator CompileIndexer(Indexer node)
     {
