@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using OpenImis.Fhir.Engine.Definitions;
 using OpenImis.Fhir.Engine.FhirPath;
@@ -21,24 +20,7 @@ public class StartupBenchmarks
     public void Setup()
     {
         _directory = DefinitionsDirectory.FindR4();
-        var expressions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in FhirDefinitions.R4.SearchParameters)
-        {
-            if (parameter.TryGetProperty("expression", out var e) && e.ValueKind == JsonValueKind.String) expressions.Add(e.GetString()!);
-        }
-        foreach (var definition in FhirDefinitions.R4.StructureDefinitions)
-        {
-            if (!definition.TryGetProperty("snapshot", out var snapshot)) continue;
-            foreach (var element in snapshot.GetProperty("element").EnumerateArray())
-            {
-                if (!element.TryGetProperty("constraint", out var constraints)) continue;
-                foreach (var constraint in constraints.EnumerateArray())
-                {
-                    if (constraint.TryGetProperty("expression", out var e) && e.ValueKind == JsonValueKind.String) expressions.Add(e.GetString()!);
-                }
-            }
-        }
-        _expressions = [.. expressions];
+        _expressions = [.. R4Expressions.Distinct(FhirDefinitions.R4)];
         Console.WriteLine($"// {_expressions.Length} distinct R4 expressions");
     }
 

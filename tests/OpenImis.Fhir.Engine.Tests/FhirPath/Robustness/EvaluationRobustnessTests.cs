@@ -1,4 +1,4 @@
-using System.Text.Json;
+using OpenImis.Fhir.Benchmarks.FhirPath;
 using OpenImis.Fhir.Engine.Definitions;
 using OpenImis.Fhir.Engine.FhirPath;
 using OpenImis.Fhir.Engine.Model;
@@ -34,24 +34,8 @@ public sealed class EvaluationRobustnessTests(ITestOutputHelper output)
             .Concat(Directory.GetFiles(SharedFolder.OpenImisExamples, "*.json"))
             .Select(ReadResource)
             .ToList();
-        var expressions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in FhirDefinitions.R4.SearchParameters)
-        {
-            if (parameter.TryGetProperty("expression", out var e) && e.ValueKind == JsonValueKind.String) expressions.Add(e.GetString()!);
-        }
-        foreach (var definition in FhirDefinitions.R4.StructureDefinitions)
-        {
-            if (!definition.TryGetProperty("snapshot", out var snapshot)) continue;
-            foreach (var element in snapshot.GetProperty("element").EnumerateArray())
-            {
-                if (!element.TryGetProperty("constraint", out var constraints)) continue;
-                foreach (var constraint in constraints.EnumerateArray())
-                {
-                    if (constraint.TryGetProperty("expression", out var e) && e.ValueKind == JsonValueKind.String) expressions.Add(e.GetString()!);
-                }
-            }
-        }
-        var (evaluations, errors, unexpected) = EvaluateAll([.. expressions], inputs);
+        var expressions = R4Expressions.Distinct(FhirDefinitions.R4);
+        var (evaluations, errors, unexpected) = EvaluateAll(expressions, inputs);
         output.WriteLine($"{expressions.Count} expressions x {inputs.Count} resources: {evaluations} evaluations, {errors} FHIRPath errors, {unexpected.Count} other exceptions");
         Assert.True(evaluations > 50_000, $"Expected the ~1,550 distinct R4 expressions on all examples, got {evaluations} evaluations.");
         Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected.Take(20)));
