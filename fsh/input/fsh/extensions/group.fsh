@@ -27,14 +27,14 @@ Context: Group
 Extension: GroupConfirmationExtension
 Id: group-confirmation
 Title: "Confirmation (Group)"
-Description: "The confirmation (e.g. a poverty certificate) of the family: its number and, optionally, its kind. Complex extension."
+Description: "A confirmation of the family's status issued by an authority: its number and, optionally, the kind of authority (local council, municipality, state, ...). Complex extension."
 Context: Group
 * extension contains
     number 1..1 MS and
     type 0..1 MS
 * extension[number] ^short = "Confirmation number"
 * extension[number].value[x] only string
-* extension[type] ^short = "Kind of confirmation"
+* extension[type] ^short = "Kind of confirming authority"
 * extension[type].value[x] only CodeableConcept
 * extension[type].valueCodeableConcept from https://openimis.github.io/openimis_fhir_r4_ig/ValueSet/group-confirmation-type (example)
 

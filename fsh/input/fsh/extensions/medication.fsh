@@ -25,7 +25,7 @@ Context: Medication
 Extension: MedicationTypeExtension
 Id: medication-type
 Title: "Medication Type (Medication)"
-Description: "Whether the item is a drug or a medical prosthesis/device."
+Description: "Whether the item is a drug or a medical consumable."
 Context: Medication
 * value[x] only CodeableConcept
 * valueCodeableConcept from https://openimis.github.io/openimis_fhir_r4_ig/ValueSet/medication-item-type (required)
