@@ -11,6 +11,10 @@ namespace OpenImis.Fhir.Engine.FhirPath;
 /// </summary>
 public sealed class FhirPathEngine(FhirModel model)
 {
+    // The definitions hold ~1,550 distinct expressions; clients can send any number more (search, subscriptions),
+    // so past this many the cache stops growing and further texts are compiled each time.
+    private const int CacheLimit = 20_000;
+
     private readonly ConcurrentDictionary<CacheKey, CompiledExpression> _cache = new();
     private readonly FhirPathCompiler _compiler = new(model);
 
@@ -24,7 +28,7 @@ public sealed class FhirPathEngine(FhirModel model)
         var key = new CacheKey(expression, options.Strict, options.ContextType);
         if (_cache.TryGetValue(key, out var cached)) return cached;
         var compiled = CompileUncached(expression, options);
-        return _cache.GetOrAdd(key, compiled);
+        return _cache.Count < CacheLimit ? _cache.GetOrAdd(key, compiled) : compiled;
     }
 
     private CompiledExpression CompileUncached(string expression, FhirPathCompileOptions options)

@@ -58,7 +58,7 @@ internal static class FunctionSupport
         return Items.SingletonInteger(arguments.Evaluate(index, context), arguments.Position, $"{arguments.FunctionName}() argument {index + 1}");
     }
 
-    /// <summary>Items of <paramref name="focus"/> from <paramref name="start"/>, <paramref name="count"/> of them, copying only when needed.</summary>
+    /// <summary>Items of <paramref name="focus"/> from <paramref name="start"/>, <paramref name="count"/> of them (a view, no copy).</summary>
     public static FhirPathCollection Slice(FhirPathCollection focus, int start, int count)
     {
         return count <= 0 ? FhirPathCollection.Empty : focus.Slice(start, count);

@@ -16,6 +16,8 @@ public class OperatorTests
     [InlineData("7 mod 2", 1L)]
     [InlineData("-7 div 2", -3L)]
     [InlineData("2 - 5", -3L)]
+    [InlineData("2 * 3", 6L)]
+    [InlineData("-(2 * 3)", -6L)]
     public void Integer_arithmetic_stays_integer(string expression, long expected)
     {
         var result = Assert.Single(Eval(expression));
