@@ -2,7 +2,7 @@ Instance: GeneralConsultationService
 InstanceOf: OpenIMISActivityDefinition
 Usage: #example
 Title: "ActivityDefinition GeneralConsultationService: a medical service"
-Description: "The medical service General Consultation (code A1): a visit priced at 40 EUR, for men and women, given out-patient, with no minimum interval between two consultations (period 0 days)."
+Description: "The medical service General Consultation (code A1): a visit priced at 40 EUR, for men and women, adults and children, given out-patient, with no minimum interval between two consultations (period 0 days)."
 * extension[unitPrice].valueMoney.value = 40
 * extension[unitPrice].valueMoney.currency = #EUR
 * extension[level].valueCodeableConcept = https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/activity-definition-level#V "Visit"
@@ -17,6 +17,9 @@ Description: "The medical service General Consultation (code A1): a visit priced
 * useContext[Gender].code = http://terminology.hl7.org/CodeSystem/usage-context-type#gender "Gender"
 * useContext[Gender].valueCodeableConcept.coding[0] = http://hl7.org/fhir/administrative-gender#male "Male"
 * useContext[Gender].valueCodeableConcept.coding[1] = http://hl7.org/fhir/administrative-gender#female "Female"
+* useContext[Age].code = http://terminology.hl7.org/CodeSystem/usage-context-type#age "Age Range"
+* useContext[Age].valueCodeableConcept.coding[0] = https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/usage-context-age-type#adult "Adult"
+* useContext[Age].valueCodeableConcept.coding[1] = https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/usage-context-age-type#child "Child"
 * useContext[Category].code = http://terminology.hl7.org/CodeSystem/usage-context-type#workflow "Workflow Setting"
 * useContext[Category].valueCodeableConcept = https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/activity-definition-usage-context-workflow-type#C "Consultations"
 * useContext[CareType].code = http://terminology.hl7.org/CodeSystem/usage-context-type#venue "Clinical Venue"

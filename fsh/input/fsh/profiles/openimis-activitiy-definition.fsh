@@ -44,7 +44,8 @@ Description: "An openIMIS medical service (with its price, frequency and where, 
 * useContext[Gender].valueCodeableConcept.coding from https://openimis.github.io/openimis_fhir_r4_ig/ValueSet/usage-context-gender-type (required)
 * useContext[Age] ^short = "For which ages"
 * useContext[Age] ^definition = "The age groups (adult, child) the service may be given to."
-* useContext[Age].code = http://terminology.hl7.org/CodeSystem/usage-context-type#age "Age"
+// No display in the pattern: the official display is "Age Range" and 1.0.0 required "Age" (see docs/ig-errata.md).
+* useContext[Age].code = http://terminology.hl7.org/CodeSystem/usage-context-type#age
 * useContext[Age].value[x] only CodeableConcept
 * useContext[Age].valueCodeableConcept 1..1
 * useContext[Age].valueCodeableConcept.coding 1..2
