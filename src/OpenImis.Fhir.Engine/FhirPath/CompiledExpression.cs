@@ -51,6 +51,10 @@ public sealed class CompiledExpression
     public bool? Predicate(ElementNode? resource, FhirPathEnvironment? environment = null) =>
         Operators.Items.ToBoolean(Evaluate(resource, environment), -1, "A predicate");
 
+    /// <summary>Evaluates as a predicate on an element inside a resource (element-level invariants).</summary>
+    public bool? Predicate(ElementNode element, ElementNode? resource, FhirPathEnvironment? environment = null) =>
+        Operators.Items.ToBoolean(Evaluate(element, resource, environment), -1, "A predicate");
+
     // %rootResource (FHIR R4 fhirpath.html#variables): for a contained resource, the resource that contains it.
     private static ElementNode? RootOf(ElementNode? resource)
     {
