@@ -189,7 +189,7 @@ public sealed class FhirJsonShapeCheckerTests
     [Fact]
     public void a_choice_not_allowed_on_this_element_is_unknown()
     {
-        // Extension.value[x] has no Quantity-less list, but Observation.component.value[x] has no Reference choice.
+        // Observation.component.value[x] has no Reference among its types.
         Single("{'resourceType':'Observation','status':'final','code':{'text':'x'},'component':[{'code':{'text':'y'},'valueReference':{'reference':'Patient/1'}}]}",
             "json-unknown-property", "Observation.component[0].valueReference");
     }
