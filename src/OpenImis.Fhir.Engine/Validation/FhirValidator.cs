@@ -18,15 +18,17 @@ public sealed class FhirValidator
 {
     private readonly ValidatorServices _services;
 
-    /// <param name="core">The R4 core definitions.</param>
-    /// <param name="implementationGuide">IG StructureDefinitions (win over core for a URL both hold), or null.</param>
-    public FhirValidator(FhirDefinitions core, FhirDefinitions? implementationGuide, TerminologyService terminology, FhirModel? model = null, FhirPathEngine? engine = null)
+    /// <summary>The R4 package files with StructureDefinitions that <see cref="FhirDefinitions.R4Files"/> leaves out (shareablevalueset, ...).</summary>
+    public static readonly IReadOnlyList<string> R4ExtraProfileFiles = ["profiles-others.json"];
+
+    /// <param name="definitions">Where StructureDefinitions come from, first wins for a URL several hold: the IG, then R4 core.</param>
+    public FhirValidator(IReadOnlyList<FhirDefinitions> definitions, TerminologyService terminology, FhirModel? model = null, FhirPathEngine? engine = null)
     {
-        ArgumentNullException.ThrowIfNull(core);
+        ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(terminology);
         model ??= FhirModel.R4;
         engine ??= new FhirPathEngine(model);
-        var sources = implementationGuide is null ? new[] { core } : new[] { implementationGuide, core };
+        var sources = definitions;
         var environment = new FhirPathEnvironment { MemberOf = terminology.MemberOf };
         _services = new ValidatorServices(model, new ProfileRegistry(sources, engine), terminology, environment);
     }
@@ -37,7 +39,8 @@ public sealed class FhirValidator
         ArgumentNullException.ThrowIfNull(igProfilesDirectory);
         var names = Directory.EnumerateFiles(igProfilesDirectory, "StructureDefinition-*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
         var ig = FhirDefinitions.Load(igProfilesDirectory, names);
-        return new FhirValidator(FhirDefinitions.R4, ig, TerminologyService.ForR4AndIg(igProfilesDirectory));
+        var others = FhirDefinitions.Load(DefinitionsDirectory.FindR4(), R4ExtraProfileFiles);
+        return new FhirValidator([ig, FhirDefinitions.R4, others], TerminologyService.ForR4AndIg(igProfilesDirectory));
     }
 
     /// <summary>Compiles every StructureDefinition held (core and IG) now instead of on first use; returns how many.</summary>

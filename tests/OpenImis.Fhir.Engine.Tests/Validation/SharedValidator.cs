@@ -12,7 +12,8 @@ internal static class SharedValidator
     private static readonly Lazy<FhirValidator> Instance = new(() =>
     {
         var names = Directory.GetFiles(IgBuild.IgProfiles, "StructureDefinition-*.json").Select(Path.GetFileName).OfType<string>();
-        return new FhirValidator(FhirDefinitions.R4, FhirDefinitions.Load(IgBuild.IgProfiles, names), SharedTerminology.Service);
+        var others = FhirDefinitions.Load(DefinitionsDirectory.FindR4(), FhirValidator.R4ExtraProfileFiles);
+        return new FhirValidator([FhirDefinitions.Load(IgBuild.IgProfiles, names), FhirDefinitions.R4, others], SharedTerminology.Service);
     });
 
     public static FhirValidator Validator => Instance.Value;

@@ -21,9 +21,12 @@ internal sealed class ProfileCompiler(FhirPathEngine engine)
         var byId = new Dictionary<string, ElementPlan>(StringComparer.Ordinal);
         var references = new List<(ElementPlan Plan, string Target)>();
         ElementPlan? root = null;
+        // A primitive's value is the node's own value, never a child element (json.html#primitive): leave string.value out.
+        var primitiveValuePath = Text(structureDefinition, "kind") == "primitive-type" ? Text(structureDefinition, "type") + ".value" : null;
         foreach (var element in elements.EnumerateArray())
         {
             var path = Text(element, "path") ?? "";
+            if (path == primitiveValuePath) continue;
             var id = Text(element, "id") ?? path;
             var plan = Place(id, path, byId);
             root ??= plan;

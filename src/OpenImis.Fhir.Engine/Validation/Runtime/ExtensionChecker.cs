@@ -34,7 +34,7 @@ internal static class ExtensionChecker
     private static bool ContextAdmits(ProfilePlan profile, ElementNode node)
     {
         if (profile.Contexts.Count == 0 || node.Parent is not { } parent) return true;
-        string? path = null;
+        List<string>? paths = null;
         foreach (var context in profile.Contexts)
         {
             switch (context.Type)
@@ -49,25 +49,30 @@ internal static class ExtensionChecker
                     {
                         if (type.Name == context.Expression) return true;
                     }
-                    path ??= ElementPath(parent);
-                    if (path == context.Expression) return true;
+                    paths ??= ElementPaths(parent);
+                    if (paths.Contains(context.Expression)) return true;
                     break;
             }
         }
         return false;
     }
 
-    // The element's definition path: Claim.item for Claim.item[0], from the nearest resource down, without indexes.
-    private static string ElementPath(ElementNode node)
+    // The element's definition paths: from the nearest resource (Claim.item for Claim.item[0]) and from each complex
+    // data type above it (HumanName.family for Patient.contact[0].name.family), without indexes.
+    private static List<string> ElementPaths(ElementNode node)
     {
-        var names = new Stack<string>();
-        var current = node;
-        while (current is not null && !current.IsResource)
+        var paths = new List<string>();
+        var suffix = "";
+        for (var current = node; current is not null; current = current.Parent)
         {
-            names.Push(current.Name);
-            current = current.Parent;
+            if (current.IsResource)
+            {
+                paths.Add(current.TypeName + suffix);
+                break;
+            }
+            if (!ReferenceEquals(current, node) && current.Type is { Kind: TypeKind.Complex }) paths.Add(current.TypeName + suffix);
+            suffix = "." + current.Name + suffix;
         }
-        names.Push(current?.TypeName ?? "");
-        return string.Join('.', names);
+        return paths;
     }
 }
