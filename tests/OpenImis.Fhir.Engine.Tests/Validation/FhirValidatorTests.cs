@@ -91,6 +91,26 @@ public sealed class FhirValidatorTests
     }
 
     [Fact]
+    public void a_contained_target_must_conform_to_one_of_the_target_profiles()
+    {
+        var hospital = JsonNode.Parse(File.ReadAllText(Path.Combine(IgBuild.IgProfiles, "Organization-RaptaDistrictHospital.json")))!.AsObject();
+        hospital["id"] = "hf";
+        var conforming = JohnDoe(p =>
+        {
+            p["contained"] = new JsonArray(hospital.DeepClone());
+            p["generalPractitioner"] = new JsonArray(JsonNode.Parse("{\"reference\":\"#hf\"}"));
+        });
+        Assert.False(conforming.HasErrors, SharedValidator.Describe(conforming.Errors()));
+        var bare = JohnDoe(p =>
+        {
+            p["contained"] = new JsonArray(JsonNode.Parse("{\"resourceType\":\"Organization\",\"id\":\"hf\",\"name\":\"HF\"}"));
+            p["generalPractitioner"] = new JsonArray(JsonNode.Parse("{\"reference\":\"#hf\"}"));
+        });
+        var error = SingleError(bare);
+        Assert.Equal(("structure", "Patient.generalPractitioner[0]", "reference-target-profile"), (error.Code, error.Location, error.Rule));
+    }
+
+    [Fact]
     public void an_unknown_extension_is_a_warning()
     {
         var result = SharedValidator.Run("{'resourceType':'Patient','extension':[{'url':'http://example.org/x','valueString':'a'}]}");

@@ -25,13 +25,16 @@ internal static partial class ReferenceChecker
         if (node.Children("reference") is not { Count: 1 } items || ((ElementNode)items.Single).Value is not string reference) return;
         var model = run.Services.Model;
         string? targetType;
+        ElementNode? target = null;
         if (reference.StartsWith('#'))
         {
-            targetType = reference.Length > 1 ? ContainedType(resource, reference[1..]) : null;
+            target = reference.Length > 1 ? Contained(resource, reference[1..]) : null;
+            targetType = target?.TypeName;
         }
         else if (reference.StartsWith("urn:uuid:", StringComparison.Ordinal) || reference.StartsWith("urn:oid:", StringComparison.Ordinal))
         {
-            targetType = EntryType(resource, reference);
+            target = Entry(resource, reference);
+            targetType = target?.TypeName;
         }
         else if (RelativeReference().Match(reference) is { Success: true } relative && model.IsResourceType(relative.Groups[1].Value))
         {
@@ -39,7 +42,9 @@ internal static partial class ReferenceChecker
         }
         else if (AbsoluteUrl().IsMatch(reference))
         {
-            targetType = TypeInUrl().Match(reference) is { Success: true } m && model.IsResourceType(m.Groups[1].Value) ? m.Groups[1].Value : EntryType(resource, reference);
+            target = Entry(resource, reference);
+            targetType = target?.TypeName
+                ?? (TypeInUrl().Match(reference) is { Success: true } m && model.IsResourceType(m.Groups[1].Value) ? m.Groups[1].Value : null);
         }
         else
         {
@@ -48,16 +53,45 @@ internal static partial class ReferenceChecker
         }
         if (targetType is null || type is null || type.TargetProfiles.Count == 0) return;
         var allowed = new List<string>(type.TargetProfiles.Count);
+        var profilesOfType = new List<ProfilePlan>();
         foreach (var profile in type.TargetProfiles)
         {
-            var allowedType = run.Services.Registry.Find(profile)?.Type ?? profile[(profile.LastIndexOf('/') + 1)..];
-            if (allowedType == "Resource" || allowedType == targetType) return;
+            var plan = run.Services.Registry.Find(profile);
+            var allowedType = plan?.Type ?? profile[(profile.LastIndexOf('/') + 1)..];
+            if (allowedType == "Resource") return;
+            if (allowedType == targetType)
+            {
+                // A core definition (or one we cannot load) asks only for the type, which matches.
+                if (plan is null || plan.Url.StartsWith(ProfileRegistry.CoreCanonicalPrefix, StringComparison.Ordinal)) return;
+                profilesOfType.Add(plan);
+            }
             allowed.Add(allowedType);
+        }
+        if (profilesOfType.Count > 0)
+        {
+            // The target is here (contained or in the Bundle): it must conform to one of the target profiles.
+            if (target is null || TargetConforms(run, target, profilesOfType)) return;
+            var urls = string.Join(", ", profilesOfType.Select(p => p.Url));
+            run.Report(IssueSeverity.Error, IssueTypes.Structure, node, $"The referenced {targetType} conforms to none of the target profiles {urls}", "reference-target-profile");
+            return;
         }
         run.Report(IssueSeverity.Error, IssueTypes.Structure, node, $"The reference points to a {targetType}; allowed here: {string.Join(", ", allowed)}", "reference-target");
     }
 
-    private static string? ContainedType(ElementNode resource, string id)
+    // Validates the target against each profile on its own (a nested run, depth-limited so reference cycles end).
+    private static bool TargetConforms(ValidationRun run, ElementNode target, List<ProfilePlan> profiles)
+    {
+        if (run.Depth >= 2) return true;
+        foreach (var profile in profiles)
+        {
+            var nested = new ValidationRun(run.Services, run.Depth + 1);
+            new ElementWalker(nested).Validate(target, profile.Root, target);
+            if (!nested.Issues.Any(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal)) return true;
+        }
+        return false;
+    }
+
+    private static ElementNode? Contained(ElementNode resource, string id)
     {
         // A contained resource refers to its siblings through the container (references.html#contained).
         var container = resource;
@@ -65,12 +99,12 @@ internal static partial class ReferenceChecker
         foreach (var item in container.Children("contained"))
         {
             var contained = (ElementNode)item;
-            if (contained.Children("id") is { Count: 1 } ids && ((ElementNode)ids.Single).Value as string == id) return contained.TypeName;
+            if (contained.Children("id") is { Count: 1 } ids && ((ElementNode)ids.Single).Value as string == id) return contained;
         }
         return null;
     }
 
-    private static string? EntryType(ElementNode resource, string fullUrl)
+    private static ElementNode? Entry(ElementNode resource, string fullUrl)
     {
         for (var node = resource.Parent; node is not null; node = node.Parent)
         {
@@ -81,7 +115,7 @@ internal static partial class ReferenceChecker
                 if (entry.Children("fullUrl") is { Count: 1 } url && ((ElementNode)url.Single).Value as string == fullUrl
                     && entry.Children("resource") is { Count: 1 } target)
                 {
-                    return ((ElementNode)target.Single).TypeName;
+                    return (ElementNode)target.Single;
                 }
             }
         }

@@ -7,12 +7,15 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 /// snapshot repeats the base constraints, so each is evaluated once per element), and the resources still to visit
 /// (contained resources and Bundle entries, each validated once whichever definition reached it).
 /// </summary>
-internal sealed class ValidationRun(ValidatorServices services)
+internal sealed class ValidationRun(ValidatorServices services, int depth = 0)
 {
     private readonly HashSet<(ElementNode, string)> _evaluated = [];
     private readonly HashSet<ElementNode> _queuedResources = new(ReferenceEqualityComparer.Instance);
 
     public ValidatorServices Services { get; } = services;
+
+    /// <summary>0 for the resource asked for; 1 and more for reference targets checked against target profiles.</summary>
+    public int Depth { get; } = depth;
 
     public List<ValidationIssue> Issues { get; } = [];
 
