@@ -7,11 +7,14 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 /// Does an element belong to a slice? Follows each discriminator path (the FHIRPath subset of profiling.html#discriminator:
 /// names, <c>$this</c>, <c>extension('url')</c>, <c>ofType(T)</c>) through the element and the slice's plan at once.
 /// value/pattern: every fixed or pattern met along the path (the path's end or a parent pattern) must match;
-/// exists: the slice's min/max at the path; type: the element's type among the slice's types. profile discriminators
-/// are not checked yet (they match).
+/// exists: the slice's min/max at the path; type: the element's type among the slice's types; profile: the value at
+/// the path conforms to one of the slice's type profiles there (a nested validation). A <c>resolve()</c> step is not
+/// followed (it matches).
 /// </summary>
-internal sealed class DiscriminatorMatcher(ProfileRegistry registry)
+internal sealed class DiscriminatorMatcher(ValidationRun run)
 {
+    private readonly ProfileRegistry registry = run.Services.Registry;
+
     public bool Matches(ElementNode node, ElementPlan slice, SlicingPlan slicing)
     {
         foreach (var discriminator in slicing.Discriminators)
@@ -24,7 +27,6 @@ internal sealed class DiscriminatorMatcher(ProfileRegistry registry)
     private bool Matches(ElementNode node, ElementPlan slice, DiscriminatorPlan discriminator)
     {
         var checksValue = discriminator.Type is "value" or "pattern";
-        if (discriminator.Type == "profile") return true;
         List<ElementNode> nodes = [node];
         ElementPlan? plan = slice;
         if (checksValue && !CheckValue(nodes, plan)) return false;
@@ -57,8 +59,30 @@ internal sealed class DiscriminatorMatcher(ProfileRegistry registry)
         {
             "exists" => plan is null || (plan.Min >= 1 ? nodes.Count > 0 : plan.Max != 0 || nodes.Count == 0),
             "type" => plan is null || (nodes.Count > 0 && nodes.All(n => plan.Types.Count == 0 || plan.TypeFor(n.TypeName) is not null)),
+            "profile" => plan is null || (nodes.Count > 0 && nodes.All(n => ConformsToTypeProfile(n, plan))),
             _ => true,
         };
+    }
+
+    private bool ConformsToTypeProfile(ElementNode node, ElementPlan plan)
+    {
+        var profiles = plan.TypeFor(node.TypeName)?.Profiles ?? [];
+        if (profiles.Count == 0 || run.Depth >= 2) return true;
+        foreach (var url in profiles)
+        {
+            if (registry.Find(url) is not { } profile) continue;
+            var nested = new ValidationRun(run.Services, run.Depth + 1);
+            new ElementWalker(nested).Validate(node, profile.Root, node.IsResource ? node : ResourceOf(node));
+            if (!nested.Issues.Any(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal)) return true;
+        }
+        return false;
+    }
+
+    private static ElementNode ResourceOf(ElementNode node)
+    {
+        var current = node;
+        while (!current.IsResource && current.Parent is { } parent) current = parent;
+        return current;
     }
 
     // A fixed or pattern on the plan at this step must be met by one of the nodes there.

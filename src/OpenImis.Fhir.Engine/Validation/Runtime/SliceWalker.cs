@@ -15,7 +15,7 @@ internal sealed class SliceWalker(ValidationRun run, ElementWalker walker)
     {
         var slices = sliced.Slices;
         var counts = new int[slices.Count];
-        var matcher = new DiscriminatorMatcher(run.Services.Registry);
+        var matcher = new DiscriminatorMatcher(run);
         foreach (var item in nodes)
         {
             var node = (ElementNode)item;
