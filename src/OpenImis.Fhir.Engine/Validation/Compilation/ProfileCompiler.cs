@@ -51,6 +51,7 @@ internal sealed class ProfileCompiler(FhirPathEngine engine)
             Text(structureDefinition, "version"),
             Text(structureDefinition, "type") ?? "",
             Text(structureDefinition, "kind") ?? "",
+            Text(structureDefinition, "derivation"),
             root!,
             contexts);
     }
@@ -141,7 +142,10 @@ internal sealed class ProfileCompiler(FhirPathEngine engine)
             {
                 error = exception.Message;
             }
-            constraints.Add(new ConstraintPlan(key, severity, Text(constraint, "human") ?? key, compiled, error));
+            constraints.Add(new ConstraintPlan(key, severity, Text(constraint, "human") ?? key, compiled, error)
+            {
+                Native = NativeConstraints.For(key, expression),
+            });
         }
         return constraints;
     }

@@ -9,10 +9,14 @@ internal sealed record ProfilePlan(
     string? Version,
     string Type,
     string Kind,
+    string? Derivation,
     ElementPlan Root,
     IReadOnlyList<ExtensionContext> Contexts)
 {
     public bool IsExtension => Type == "Extension";
+
+    /// <summary>A constraint on its base: its snapshot holds everything the base requires (profiling.html#snapshot).</summary>
+    public bool IsConstraint => Derivation == "constraint";
 }
 
 /// <summary>StructureDefinition.context: type (element, extension, fhirpath) and expression.</summary>

@@ -45,22 +45,12 @@ internal static class BindingChecker
         foreach (var coding in codings)
         {
             if (SystemOf(coding) is not { } system || CodeOf(coding) is not { } code) continue;
-            if (!DrawsOn(run, binding.ValueSet, system)) continue;
+            if (!run.Services.ValueSetDrawsOn(binding.ValueSet, system)) continue;
             if (run.Services.Terminology.Lookup(system, code).Outcome == LookupOutcome.NotFound)
             {
                 run.Report(IssueSeverity.Error, IssueTypes.CodeInvalid, at, $"The code '{code}' is not defined in the code system {system}", "code-unknown");
                 return true;
             }
-        }
-        return false;
-    }
-
-    private static bool DrawsOn(ValidationRun run, string valueSet, string system)
-    {
-        if (run.Services.Terminology.Expand(valueSet) is not { } expansion) return false;
-        foreach (var concept in expansion.Concepts)
-        {
-            if (concept.System == system) return true;
         }
         return false;
     }

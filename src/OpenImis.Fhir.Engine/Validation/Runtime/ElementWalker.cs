@@ -34,6 +34,12 @@ internal sealed class ElementWalker(ValidationRun run)
     {
         if (plan.HasChildren)
         {
+            // The snapshot went below a data type (Coverage.period.start): the type's own invariants (per-1 on
+            // Period's root) still apply to the element, and the snapshot does not always copy them.
+            if (node.Type is { Kind: TypeKind.Complex } && _services.Registry.ForType(node.TypeName) is { } ownType)
+            {
+                CheckConstraints(node, ownType.Root, resource);
+            }
             ValidateChildren(node, plan, resource);
             return;
         }
@@ -120,13 +126,13 @@ internal sealed class ElementWalker(ValidationRun run)
     {
         foreach (var constraint in plan.Constraints)
         {
-            if (constraint.Expression is null || !run.FirstEvaluation(node, constraint.Key)) continue;
+            if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint.Key)) continue;
             // An empty element is already a JSON structure error (stage 1); ele-1 would say it twice.
             if (constraint.Key == "ele-1" && node.Value is null && node.AllChildren().IsEmpty) continue;
             bool? result;
             try
             {
-                result = constraint.Expression.Predicate(node, resource, _services.Environment);
+                result = constraint.Native is { } native ? native(node) : constraint.Expression!.Predicate(node, resource, _services.Environment);
             }
             catch (FhirPathException exception)
             {

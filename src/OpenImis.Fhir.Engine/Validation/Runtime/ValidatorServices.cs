@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OpenImis.Fhir.Engine.FhirPath;
 using OpenImis.Fhir.Engine.Model;
 using OpenImis.Fhir.Engine.Terminology;
@@ -15,4 +16,12 @@ internal sealed class ValidatorServices(FhirModel model, ProfileRegistry registr
     public TerminologyService Terminology { get; } = terminology;
 
     public FhirPathEnvironment Environment { get; } = environment;
+
+    // (ValueSet, code system) -> whether the expansion draws on the system; asked for every bound Coding.
+    private readonly ConcurrentDictionary<(string, string), bool> _drawsOn = new();
+
+    /// <summary>True when the ValueSet's expansion holds codes of the system (false when it cannot be expanded).</summary>
+    public bool ValueSetDrawsOn(string valueSet, string system) =>
+        _drawsOn.GetOrAdd((valueSet, system), static (key, terminology) =>
+            terminology.Expand(key.Item1) is { } expansion && expansion.Concepts.Any(c => c.System == key.Item2), Terminology);
 }
