@@ -13,6 +13,7 @@ internal static class Cli
     {
         var root = new RootCommand("openimis-fhir: FHIR R4 server and tools for openIMIS.");
         root.Add(FhirPathCommand.Create());
+        root.Add(ValidateCommand.Create());
         return root;
     }
 

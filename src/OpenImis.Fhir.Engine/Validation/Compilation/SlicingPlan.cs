@@ -1,0 +1,10 @@
+namespace OpenImis.Fhir.Engine.Validation.Compilation;
+
+/// <summary>ElementDefinition.slicing (http://hl7.org/fhir/R4/profiling.html#slicing): discriminators, rules, order.</summary>
+internal sealed record SlicingPlan(IReadOnlyList<DiscriminatorPlan> Discriminators, string Rules, bool Ordered)
+{
+    public bool IsClosed => Rules == "closed";
+}
+
+/// <summary>One discriminator: type (value, pattern, type, exists, profile) and the FHIRPath-subset path.</summary>
+internal sealed record DiscriminatorPlan(string Type, string Path);

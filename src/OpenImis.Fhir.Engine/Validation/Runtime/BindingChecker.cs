@@ -1,0 +1,76 @@
+using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Terminology;
+using OpenImis.Fhir.Engine.Validation.Compilation;
+
+namespace OpenImis.Fhir.Engine.Validation.Runtime;
+
+/// <summary>
+/// Bindings (terminologies.html#strength) on code, Coding and CodeableConcept: required → error when the code is not
+/// in the ValueSet; extensible → warning; a ValueSet we cannot expand → warning. At any strength, a code that its
+/// (held, complete) code system does not define is an error.
+/// </summary>
+internal static class BindingChecker
+{
+    public static void Check(ValidationRun run, ElementNode node, BindingPlan binding)
+    {
+        var terminology = run.Services.Terminology;
+        switch (node.TypeName)
+        {
+            case "code" or "string" or "uri":
+                if (node.Value is string code) Report(run, node, binding, terminology.Contains(binding.ValueSet, null, code), code);
+                break;
+            case "Coding":
+                if (CheckCodes(run, node, binding, [node])) break;
+                if (CodeOf(node) is { } codingCode) Report(run, node, binding, terminology.Contains(binding.ValueSet, SystemOf(node), codingCode), codingCode);
+                break;
+            case "CodeableConcept":
+                var codings = node.Children("coding").Cast<ElementNode>().Where(c => CodeOf(c) is not null).ToList();
+                if (codings.Count == 0 || CheckCodes(run, node, binding, codings)) break;
+                var outcome = ValueSetMembership.Unknown("no coding could be checked");
+                foreach (var coding in codings)
+                {
+                    var membership = terminology.Contains(binding.ValueSet, SystemOf(coding), CodeOf(coding)!);
+                    if (membership.IsMember) return;
+                    if (membership.IsNotMember || outcome.IsUnknown) outcome = membership;
+                }
+                Report(run, node, binding, outcome, string.Join(", ", codings.Select(CodeOf)));
+                break;
+        }
+    }
+
+    // A code its code system does not define is wrong whatever the binding strength, when the bound ValueSet draws
+    // on that code system (a core ValueSet bound beside the profile's says nothing of IG systems); at the bound element.
+    private static bool CheckCodes(ValidationRun run, ElementNode at, BindingPlan binding, List<ElementNode> codings)
+    {
+        foreach (var coding in codings)
+        {
+            if (SystemOf(coding) is not { } system || CodeOf(coding) is not { } code) continue;
+            if (!run.Services.ValueSetDrawsOn(binding.ValueSet, system)) continue;
+            if (run.Services.Terminology.Lookup(system, code).Outcome == LookupOutcome.NotFound)
+            {
+                run.Report(IssueSeverity.Error, IssueTypes.CodeInvalid, at, $"The code '{code}' is not defined in the code system {system}", "code-unknown");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void Report(ValidationRun run, ElementNode node, BindingPlan binding, ValueSetMembership membership, string code)
+    {
+        if (membership.IsMember || !(binding.IsRequired || binding.IsExtensible)) return;
+        if (membership.IsNotMember)
+        {
+            var severity = binding.IsRequired ? IssueSeverity.Error : IssueSeverity.Warning;
+            run.Report(severity, IssueTypes.CodeInvalid, node, $"The code '{code}' is not in the {binding.Strength} ValueSet {binding.ValueSet}", "binding");
+            return;
+        }
+        run.Report(IssueSeverity.Warning, IssueTypes.NotSupported, node, $"Cannot check the code '{code}' against {binding.ValueSet}: {membership.Reason}", "binding-unknown");
+    }
+
+    private static string? CodeOf(ElementNode coding) => Primitive(coding, "code");
+
+    private static string? SystemOf(ElementNode coding) => Primitive(coding, "system");
+
+    private static string? Primitive(ElementNode node, string name) =>
+        node.Children(name) is { Count: 1 } items ? ((ElementNode)items.Single).Value as string : null;
+}

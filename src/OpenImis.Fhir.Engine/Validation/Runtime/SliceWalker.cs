@@ -1,0 +1,44 @@
+using OpenImis.Fhir.Engine.FhirPath;
+using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Validation.Compilation;
+
+namespace OpenImis.Fhir.Engine.Validation.Runtime;
+
+/// <summary>
+/// Assigns each repetition of a sliced element to its slice by the discriminators (profiling.html#discriminator),
+/// then checks per-slice cardinality (at the parent), closed slicing (an unmatched entry is a structure error at the
+/// entry) and validates every entry against its slice (or the sliced element when it matches none).
+/// </summary>
+internal sealed class SliceWalker(ValidationRun run, ElementWalker walker)
+{
+    public void Validate(ElementNode parent, ElementPlan sliced, FhirPathCollection nodes, ElementNode resource)
+    {
+        var slices = sliced.Slices;
+        var counts = new int[slices.Count];
+        var matcher = new DiscriminatorMatcher(run);
+        foreach (var item in nodes)
+        {
+            var node = (ElementNode)item;
+            var index = -1;
+            for (var s = 0; s < slices.Count && index < 0; s++)
+            {
+                if (matcher.Matches(node, slices[s], sliced.Slicing!)) index = s;
+            }
+            if (index < 0)
+            {
+                if (sliced.Slicing!.IsClosed)
+                {
+                    run.Report(IssueSeverity.Error, IssueTypes.Structure, node, $"{sliced.Path}: the element matches none of the slices of a closed slicing", "slice-closed");
+                }
+                walker.ValidateOne(node, sliced, resource);
+                continue;
+            }
+            counts[index]++;
+            walker.ValidateOne(node, slices[index], resource);
+        }
+        for (var s = 0; s < slices.Count; s++)
+        {
+            walker.CheckCardinality(parent, $"{sliced.Path}:{slices[s].SliceName}", slices[s].Min, slices[s].Max, counts[s], "slice-cardinality");
+        }
+    }
+}

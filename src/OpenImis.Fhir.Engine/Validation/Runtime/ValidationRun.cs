@@ -1,0 +1,38 @@
+using OpenImis.Fhir.Engine.Model;
+
+namespace OpenImis.Fhir.Engine.Validation.Runtime;
+
+/// <summary>
+/// The state of one validation: the issues found, which (element, constraint) pairs were evaluated already (a profile
+/// snapshot repeats the base constraints, so each is evaluated once per element), and the resources still to visit
+/// (contained resources and Bundle entries, each validated once whichever definition reached it).
+/// </summary>
+internal sealed class ValidationRun(ValidatorServices services, int depth = 0)
+{
+    private readonly HashSet<(ElementNode, string)> _evaluated = [];
+    private readonly HashSet<ElementNode> _queuedResources = new(ReferenceEqualityComparer.Instance);
+
+    public ValidatorServices Services { get; } = services;
+
+    /// <summary>0 for the resource asked for; 1 and more for reference targets checked against target profiles.</summary>
+    public int Depth { get; } = depth;
+
+    public List<ValidationIssue> Issues { get; } = [];
+
+    public Queue<ElementNode> PendingResources { get; } = new();
+
+    public void Report(IssueSeverity severity, string code, ElementNode at, string message, string rule) =>
+        Issues.Add(new ValidationIssue(severity, code, at.Location, message, rule));
+
+    public void Report(IssueSeverity severity, string code, string location, string message, string rule) =>
+        Issues.Add(new ValidationIssue(severity, code, location, message, rule));
+
+    /// <summary>True the first time a constraint key is seen on an element.</summary>
+    public bool FirstEvaluation(ElementNode node, string key) => _evaluated.Add((node, key));
+
+    /// <summary>Queues a contained or entry resource for validation, once.</summary>
+    public void Enqueue(ElementNode resource)
+    {
+        if (_queuedResources.Add(resource)) PendingResources.Enqueue(resource);
+    }
+}
