@@ -17,7 +17,7 @@ internal static class ValidateCommand
     {
         var ig = new Option<DirectoryInfo>("--ig")
         {
-            Description = "An IG folder (such as ig-profiles/) whose StructureDefinitions, CodeSystems and ValueSets are used too.",
+            Description = "The IG folder whose StructureDefinitions, CodeSystems and ValueSets are used. Default: the openIMIS IG shipped with the program (ig-profiles/).",
             HelpName = "DIR",
         };
         var profiles = new Option<string[]>("--profile", "-p")
@@ -34,7 +34,8 @@ internal static class ValidateCommand
             Validate FHIR R4 JSON resources against the core definitions, their meta.profile and --profile.
             Prints one OperationOutcome per file and line: {"file": ..., "outcome": {...}}.
             Exit code 0 when all are valid, 1 when one has errors, 2 when a file cannot be read.
-            Example: openimis-fhir validate --ig ig-profiles patient.json
+            The openIMIS IG (ig-profiles/, shipped with the program) is used unless --ig names another folder.
+            Example: openimis-fhir validate patient.json claim.json
             """)
         {
             ig,
@@ -55,7 +56,8 @@ internal static class ValidateCommand
         FhirValidator validator;
         try
         {
-            validator = ig is not null ? FhirValidator.ForR4AndIg(ig.FullName) : CoreOnly();
+            var igDirectory = ig?.FullName ?? ShippedIg();
+            validator = igDirectory is not null ? FhirValidator.ForR4AndIg(igDirectory) : CoreOnly();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -95,6 +97,13 @@ internal static class ValidateCommand
             stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
         return exitCode;
+    }
+
+    // The openIMIS IG copied beside the program at build time (see the project file); null if absent.
+    private static string? ShippedIg()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "ig-profiles");
+        return Directory.Exists(directory) ? directory : null;
     }
 
     private static FhirValidator CoreOnly()
