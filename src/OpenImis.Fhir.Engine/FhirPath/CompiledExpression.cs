@@ -34,8 +34,7 @@ public sealed class CompiledExpression
     {
         var input = resource is null ? FhirPathCollection.Empty : new FhirPathCollection(resource);
         if (!_needsContext) return _evaluator(input, Unused);
-        var context = new EvaluationContext(input, resource, RootOf(resource), environment ?? FhirPathEnvironment.Default, _model);
-        return _evaluator(input, context);
+        return Run(input, resource, environment);
     }
 
     /// <summary>Evaluates on an element inside a resource (element-level invariants, search extraction on parts).</summary>
@@ -43,8 +42,20 @@ public sealed class CompiledExpression
     {
         var input = new FhirPathCollection(element);
         if (!_needsContext) return _evaluator(input, Unused);
-        var context = new EvaluationContext(input, resource, RootOf(resource), environment ?? FhirPathEnvironment.Default, _model);
-        return _evaluator(input, context);
+        return Run(input, resource, environment);
+    }
+
+    private FhirPathCollection Run(FhirPathCollection input, ElementNode? resource, FhirPathEnvironment? environment)
+    {
+        var context = EvaluationContext.Rent(input, resource, RootOf(resource), environment ?? FhirPathEnvironment.Default, _model);
+        try
+        {
+            return _evaluator(input, context);
+        }
+        finally
+        {
+            EvaluationContext.Return(context);
+        }
     }
 
     /// <summary>Evaluates as a predicate (spec 4.5): true only for a single true; empty is null.</summary>

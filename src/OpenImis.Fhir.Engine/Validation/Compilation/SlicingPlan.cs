@@ -7,4 +7,8 @@ internal sealed record SlicingPlan(IReadOnlyList<DiscriminatorPlan> Discriminato
 }
 
 /// <summary>One discriminator: type (value, pattern, type, exists, profile) and the FHIRPath-subset path.</summary>
-internal sealed record DiscriminatorPlan(string Type, string Path);
+internal sealed record DiscriminatorPlan(string Type, string Path)
+{
+    /// <summary>The path split into steps once, when the profile is compiled, not at every match.</summary>
+    public IReadOnlyList<DiscriminatorStep> Steps { get; } = DiscriminatorStep.Parse(Path);
+}

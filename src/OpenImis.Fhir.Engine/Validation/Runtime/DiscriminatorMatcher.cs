@@ -30,28 +30,28 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
         List<ElementNode> nodes = [node];
         ElementPlan? plan = slice;
         if (checksValue && !CheckValue(nodes, plan)) return false;
-        foreach (var segment in Segments(discriminator.Path))
+        foreach (var step in discriminator.Steps)
         {
-            if (segment == "$this") continue;
-            var name = segment.EndsWith("[x]", StringComparison.Ordinal) ? segment[..^3] : segment;
-            if (segment.StartsWith("ofType(", StringComparison.Ordinal))
+            switch (step.Kind)
             {
-                var typeName = segment[7..^1];
-                nodes = nodes.Where(n => n.TypeName == typeName).ToList();
-                continue;
+                case DiscriminatorStepKind.This:
+                    continue;
+                case DiscriminatorStepKind.Resolve:
+                    return true;
+                case DiscriminatorStepKind.OfType:
+                    nodes = OfType(nodes, step.Value);
+                    continue;
             }
-            if (segment == "resolve()") return true;
             var parentType = nodes.Count > 0 ? nodes[0].TypeName : null;
-            if (segment.StartsWith("extension(", StringComparison.Ordinal))
+            if (step.Kind == DiscriminatorStepKind.Extension)
             {
-                var url = segment[10..^1].Trim('\'', '"');
-                nodes = ChildNodes(nodes, "extension").Where(n => UrlOf(n) == url).ToList();
-                plan = plan is null ? null : ExtensionSlice(PlanNavigator.Child(registry, plan, "extension", parentType), url);
+                nodes = ExtensionsWithUrl(nodes, step.Value);
+                plan = plan is null ? null : ExtensionSlice(PlanNavigator.Child(registry, plan, "extension", parentType), step.Value);
             }
             else
             {
-                nodes = ChildNodes(nodes, name);
-                plan = plan is null ? null : PlanNavigator.Child(registry, plan, name, parentType);
+                nodes = ChildNodes(nodes, step.Value);
+                plan = plan is null ? null : PlanNavigator.Child(registry, plan, step.Value, parentType);
             }
             if (checksValue && !CheckValue(nodes, plan)) return false;
         }
@@ -121,26 +121,26 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
         return result;
     }
 
-    // Splits on dots outside parentheses and quotes: extension('http://a.b/c').value → [extension('http://a.b/c'), value].
-    internal static List<string> Segments(string path)
+    private static List<ElementNode> OfType(List<ElementNode> nodes, string typeName)
     {
-        var segments = new List<string>();
-        var depth = 0;
-        var quoted = false;
-        var start = 0;
-        for (var i = 0; i < path.Length; i++)
+        var result = new List<ElementNode>(nodes.Count);
+        foreach (var node in nodes)
         {
-            var c = path[i];
-            if (c == '\'') quoted = !quoted;
-            else if (!quoted && c == '(') depth++;
-            else if (!quoted && c == ')') depth--;
-            else if (!quoted && depth == 0 && c == '.')
+            if (node.TypeName == typeName) result.Add(node);
+        }
+        return result;
+    }
+
+    private static List<ElementNode> ExtensionsWithUrl(List<ElementNode> nodes, string url)
+    {
+        var result = new List<ElementNode>();
+        foreach (var node in nodes)
+        {
+            foreach (var child in node.Children("extension"))
             {
-                segments.Add(path[start..i]);
-                start = i + 1;
+                if (UrlOf((ElementNode)child) == url) result.Add((ElementNode)child);
             }
         }
-        segments.Add(path[start..]);
-        return segments;
+        return result;
     }
 }

@@ -38,7 +38,10 @@ internal sealed class SliceWalker(ValidationRun run, ElementWalker walker)
         }
         for (var s = 0; s < slices.Count; s++)
         {
-            walker.CheckCardinality(parent, $"{sliced.Path}:{slices[s].SliceName}", slices[s].Min, slices[s].Max, counts[s], "slice-cardinality");
+            // The label is built only when the count is wrong: this runs for every slice of every validation.
+            var slice = slices[s];
+            if (counts[s] >= slice.Min && (slice.Max is not { } max || counts[s] <= max)) continue;
+            walker.CheckCardinality(parent, $"{sliced.Path}:{slice.SliceName}", slice.Min, slice.Max, counts[s], "slice-cardinality");
         }
     }
 }
