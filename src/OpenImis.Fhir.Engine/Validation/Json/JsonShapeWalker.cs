@@ -133,10 +133,8 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
         var count = value.GetArrayLength();
         if (count == 0)
         {
-            _path.Push(name, -1);
-            Report(IssueSeverity.Error, IssueTypes.Structure, ShapeRules.EmptyArray,
+            ReportAtChild(name, IssueTypes.Structure, ShapeRules.EmptyArray,
                 $"{name}: an empty array [] is not allowed; leave the element out instead.");
-            _path.Pop();
             return;
         }
 
@@ -150,10 +148,8 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
             extrasCount = sibling.GetArrayLength();
             if (extrasCount != count)
             {
-                _path.Push(name, -1);
-                Report(IssueSeverity.Error, IssueTypes.Structure, ShapeRules.ArrayLengthMismatch,
+                ReportAtChild(name, IssueTypes.Structure, ShapeRules.ArrayLengthMismatch,
                     $"{name}: has {count} values but _{name} has {extrasCount} entries; the two arrays must align position by position.");
-                _path.Pop();
             }
         }
         var index = 0;
@@ -215,10 +211,8 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
         var count = value.GetArrayLength();
         if (count == 0)
         {
-            _path.Push(name, -1);
-            Report(IssueSeverity.Error, IssueTypes.Structure, ShapeRules.EmptyArray,
+            ReportAtChild(name, IssueTypes.Structure, ShapeRules.EmptyArray,
                 $"{jsonName}: an empty array [] is not allowed; leave it out instead.");
-            _path.Pop();
             return;
         }
         // Nulls and the length are judged from the value array when there is one (so each problem is reported once).
@@ -398,6 +392,14 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
     private void ReportFormat(TypeDefinition type, string text, string reason, bool isRange) =>
         Report(IssueSeverity.Error, IssueTypes.Value, isRange ? ShapeRules.PrimitiveRange : ShapeRules.PrimitiveFormat,
             $"{CurrentName()}: '{Quote(text)}' is not a valid {type.Name} ({reason}).");
+
+    // An issue located at the child element `name` of the current position.
+    private void ReportAtChild(string name, string code, string rule, string message)
+    {
+        _path.Push(name, -1);
+        Report(IssueSeverity.Error, code, rule, message);
+        _path.Pop();
+    }
 
     private void Report(IssueSeverity severity, string code, string rule, string message) =>
         issues.Add(new ValidationIssue(severity, code, _path.ToString(), message, rule));
