@@ -1,0 +1,7 @@
+namespace OpenImis.Fhir.Storage;
+
+/// <summary>
+/// A row of the reference table: where the reference sits (<c>Claim.patient</c>) and what it names: a resource on
+/// this server (type and id), an absolute URL, or an identifier.
+/// </summary>
+public sealed record IndexedReference(string Path, string? TargetType, string? TargetId, string? TargetUrl, string? IdentifierSystem, string? IdentifierValue);
