@@ -14,6 +14,9 @@ public sealed record ResourceWrite(
     IReadOnlyList<IndexedIdentifier> Identifiers,
     IReadOnlyList<IndexedReference> References)
 {
+    /// <summary>The search index rows of this version (none for a delete).</summary>
+    public IReadOnlyList<Search.SearchIndexRow> Search { get; init; } = [];
+
     public bool Deleted => Json is null;
 
     public bool IsFirstVersion => VersionId == 1;

@@ -221,6 +221,7 @@ public sealed class StoreTransaction : IAsyncDisposable
             references.Parameters.Add(new() { Value = write.References.Select(r => r.IdentifierValue).ToArray() });
             batch.BatchCommands.Add(references);
         }
+        Search.SearchIndexCommands.Add(batch, write);
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)

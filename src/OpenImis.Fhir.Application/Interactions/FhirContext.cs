@@ -3,12 +3,16 @@ using OpenImis.Fhir.Engine.FhirPath;
 using OpenImis.Fhir.Engine.Model;
 using OpenImis.Fhir.Engine.Terminology;
 using OpenImis.Fhir.Storage;
+using OpenImis.Fhir.Storage.Search;
 
 namespace OpenImis.Fhir.Application.Interactions;
 
 /// <summary>What the interactions share, built once per process: storage, validation, the model and the settings.</summary>
-public sealed class FhirContext(FhirStore store, ResourceValidation validation, FhirServerOptions options, FhirModel? model = null, FhirPathEngine? fhirPath = null)
+public sealed class FhirContext(FhirStore store, ResourceValidation validation, FhirServerOptions options, SearchParameterRegistry search, FhirModel? model = null, FhirPathEngine? fhirPath = null)
 {
+    /// <summary>The search parameters: every write stores its index rows through them.</summary>
+    public SearchParameterRegistry Search { get; } = search;
+
     public FhirStore Store { get; } = store;
 
     public ResourceValidation Validation { get; } = validation;

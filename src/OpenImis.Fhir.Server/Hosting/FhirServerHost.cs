@@ -7,6 +7,10 @@ using OpenImis.Fhir.Application.Validation;
 using OpenImis.Fhir.Engine.Validation;
 using OpenImis.Fhir.Server.Http;
 using OpenImis.Fhir.Storage;
+using OpenImis.Fhir.Storage.Search;
+using OpenImis.Fhir.Engine.Search;
+using OpenImis.Fhir.Engine.FhirPath;
+using OpenImis.Fhir.Engine.Model;
 
 namespace OpenImis.Fhir.Server.Hosting;
 
@@ -36,7 +40,8 @@ internal static class FhirServerHost
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<FhirStore>();
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
-        services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options));
+        services.AddSingleton(_ => new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4))));
+        services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options, provider.GetRequiredService<SearchParameterRegistry>()));
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<HistoryInteraction>();
         services.AddSingleton<PatchSource>();
