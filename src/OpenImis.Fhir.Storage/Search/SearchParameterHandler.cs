@@ -25,6 +25,63 @@ public sealed class SearchParameterHandler(SearchParameterDefinition definition,
     /// <summary>The values a resource holds for this parameter (the in-memory matcher compares against these too).</summary>
     public List<SearchValue> Values(ElementNode resource) => indexer.Values(resource, Definition);
 
+    /// <summary>
+    /// The SQL condition (on the resource table alias <paramref name="resource"/>) that a resource matches one of
+    /// <paramref name="values"/> (comma-separated values are ORed), with the modifier.
+    /// </summary>
+    public string Condition(SqlBuilder sql, string resource, string? modifier, IReadOnlyList<string> values, SearchEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (!IsIndexed) throw new SearchException($"The search parameter {Code} ({Definition.Type.ToString().ToLowerInvariant()}) is not supported", Code);
+        if (modifier == "missing")
+        {
+            if (values.Count != 1) throw new SearchException($"{Code}:missing takes one value, true or false", Code);
+            return Conditions.IndexExists.Missing(sql, Table, this, resource, values[0]);
+        }
+        return Definition.Type switch
+        {
+            SearchParameterType.String => Conditions.StringCondition.Sql(sql, this, resource, modifier, values),
+            SearchParameterType.Token => Conditions.TokenCondition.Sql(sql, this, resource, modifier, values, environment.ExpandValueSet),
+            SearchParameterType.Date => Conditions.DateCondition.Sql(sql, this, resource, modifier, values),
+            SearchParameterType.Number => Conditions.NumberCondition.Sql(sql, this, resource, modifier, values),
+            SearchParameterType.Quantity => Conditions.QuantityCondition.Sql(sql, this, resource, modifier, values),
+            SearchParameterType.Reference => Conditions.ReferenceCondition.Sql(sql, this, resource, modifier, values, environment.IsResourceType),
+            _ => Conditions.UriCondition.Sql(sql, this, resource, modifier, values),
+        };
+    }
+
+    /// <summary>The index table of this parameter's values.</summary>
+    public string Table => Definition.Type switch
+    {
+        SearchParameterType.String => "search_string",
+        SearchParameterType.Token => "search_token",
+        SearchParameterType.Date => "search_date",
+        SearchParameterType.Number => "search_number",
+        SearchParameterType.Quantity => "search_quantity",
+        SearchParameterType.Reference => "search_reference",
+        _ => "search_uri",
+    };
+
+    /// <summary>The sort key of a resource for this parameter (search.html#sort: the lowest value ascending, the highest descending).</summary>
+    public string SortKey(SqlBuilder sql, string resource, bool descending)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var column = Definition.Type switch
+        {
+            SearchParameterType.String => "normalized",
+            SearchParameterType.Token => "value",
+            SearchParameterType.Date => descending ? "high" : "low",
+            SearchParameterType.Number or SearchParameterType.Quantity => "value",
+            SearchParameterType.Reference => "coalesce(target_type || '/' || target_id, url)",
+            SearchParameterType.Uri => "value",
+            _ => throw new SearchException($"{Code} cannot be sorted on", Code),
+        };
+        var aggregate = descending ? "max" : "min";
+        return $"(select {aggregate}({column}) from {Table} s where s.rid = {resource}.rid and s.resource_type = {sql.Add(ResourceType)} and s.code = {sql.Add(Code)})";
+    }
+
     public void AddRows(ElementNode resource, List<SearchIndexRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -1,0 +1,59 @@
+using OpenImis.Fhir.Engine.FhirPath.Values;
+using OpenImis.Fhir.Engine.Search;
+
+namespace OpenImis.Fhir.Storage.Search.Conditions;
+
+/// <summary>
+/// date (search.html#date) with prefixes. Both the searched value and the indexed value are ranges [low, high) of
+/// instants (<see cref="DateRanges"/>): eq means the indexed range lies within the searched one, gt that some of it
+/// lies after, sa that all of it does, ap that it overlaps the searched range widened by 10% of its distance from now.
+/// </summary>
+internal static class DateCondition
+{
+    public static string Sql(SqlBuilder sql, SearchParameterHandler handler, string resource, string? modifier, IReadOnlyList<string> values)
+    {
+        if (modifier is not null) throw new SearchException($"The modifier :{modifier} does not apply to the date parameter {handler.Code}", handler.Code);
+        return IndexExists.Sql(sql, "search_date", handler, resource, a => IndexExists.Or(values.Select(v => Compare(sql, $"{a}.low", $"{a}.high", v, handler.Code))));
+    }
+
+    /// <summary>The comparison of an indexed range [low, high) with a searched value: also used for _lastUpdated on the resource table.</summary>
+    public static string Compare(SqlBuilder sql, string low, string high, string value, string code)
+    {
+        var (prefix, text) = SearchPrefixes.Split(value);
+        var range = Parse(text, code);
+        var pl = sql.Add(range.Low);
+        var ph = sql.Add(range.High);
+        return prefix switch
+        {
+            SearchPrefix.Eq => $"({low} >= {pl} and {high} <= {ph})",
+            SearchPrefix.Ne => $"not ({low} >= {pl} and {high} <= {ph})",
+            SearchPrefix.Gt => $"{high} > {ph}",
+            SearchPrefix.Lt => $"{low} < {pl}",
+            SearchPrefix.Ge => $"({high} > {ph} or ({low} >= {pl} and {high} <= {ph}))",
+            SearchPrefix.Le => $"({low} < {pl} or ({low} >= {pl} and {high} <= {ph}))",
+            SearchPrefix.Sa => $"{low} >= {ph}",
+            SearchPrefix.Eb => $"{high} <= {pl}",
+            _ => Approximately(sql, low, high, range),
+        };
+    }
+
+    public static DateSearchValue Parse(string text, string code)
+    {
+        // A '+' of a zone arrives as a space when the client did not escape it.
+        text = text.Replace(' ', '+');
+        if (!PartialDateTime.TryParse(text, TemporalKind.DateTime, out var value) || value is null)
+        {
+            throw new SearchException($"{code}: '{text}' is not a date, dateTime or instant", code);
+        }
+        return DateRanges.Range(value);
+    }
+
+    private static string Approximately(SqlBuilder sql, string low, string high, DateSearchValue range)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var distance = TimeSpan.FromTicks(Math.Max((now - range.Low).Duration().Ticks, (now - range.High).Duration().Ticks) / 10);
+        var from = range.Low - distance < DateRanges.Earliest ? DateRanges.Earliest : range.Low - distance;
+        var to = range.High + distance > DateRanges.Latest ? DateRanges.Latest : range.High + distance;
+        return $"({high} > {sql.Add(from)} and {low} < {sql.Add(to)})";
+    }
+}

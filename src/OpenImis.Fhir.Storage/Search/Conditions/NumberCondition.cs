@@ -1,0 +1,39 @@
+using System.Globalization;
+using OpenImis.Fhir.Engine.Search;
+
+namespace OpenImis.Fhir.Storage.Search.Conditions;
+
+/// <summary>
+/// number (search.html#number): eq matches values within the precision of the searched number (100 matches
+/// [99.5, 100.5)), the other prefixes compare values; ap allows 10%. Also the numeric part of quantity.
+/// </summary>
+internal static class NumberCondition
+{
+    public static string Sql(SqlBuilder sql, SearchParameterHandler handler, string resource, string? modifier, IReadOnlyList<string> values)
+    {
+        if (modifier is not null) throw new SearchException($"The modifier :{modifier} does not apply to the number parameter {handler.Code}", handler.Code);
+        return IndexExists.Sql(sql, "search_number", handler, resource, a => IndexExists.Or(values.Select(v => Compare(sql, $"{a}.value", v, handler.Code))));
+    }
+
+    public static string Compare(SqlBuilder sql, string column, string value, string code)
+    {
+        var (prefix, text) = SearchPrefixes.Split(value);
+        var number = Parse(text, code);
+        var (low, high) = SearchValueExtractor.PrecisionRange(number);
+        return prefix switch
+        {
+            SearchPrefix.Eq => $"({column} >= {sql.Add(low)} and {column} < {sql.Add(high)})",
+            SearchPrefix.Ne => $"not ({column} >= {sql.Add(low)} and {column} < {sql.Add(high)})",
+            SearchPrefix.Gt or SearchPrefix.Sa => $"{column} > {sql.Add(number)}",
+            SearchPrefix.Lt or SearchPrefix.Eb => $"{column} < {sql.Add(number)}",
+            SearchPrefix.Ge => $"{column} >= {sql.Add(number)}",
+            SearchPrefix.Le => $"{column} <= {sql.Add(number)}",
+            _ => $"({column} >= {sql.Add(number - Math.Abs(number) / 10)} and {column} <= {sql.Add(number + Math.Abs(number) / 10)})",
+        };
+    }
+
+    public static decimal Parse(string text, string code) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new SearchException($"{code}: '{text}' is not a number", code);
+}

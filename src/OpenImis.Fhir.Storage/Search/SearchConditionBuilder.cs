@@ -1,0 +1,107 @@
+using OpenImis.Fhir.Engine.Search;
+
+namespace OpenImis.Fhir.Storage.Search;
+
+/// <summary>
+/// Turns one criterion into SQL on a resource alias: <c>_id</c> and <c>_lastUpdated</c> on the resource table,
+/// chains (<c>subject:Patient.name=x</c>: the referenced resource matches), reverse chains
+/// (<c>_has:Claim:patient:status=active</c>: some Claim referring to it matches), and plain parameters through
+/// their handler.
+/// </summary>
+public sealed class SearchConditionBuilder(SearchParameterRegistry registry, SearchEnvironment environment)
+{
+    private const int MaxChainDepth = 4;
+
+    /// <summary>True when the name is a parameter this server can search on for the type (chains and _has followed).</summary>
+    public bool Knows(string resourceType, string name)
+    {
+        try
+        {
+            _ = Build(new SqlBuilder(), "r", resourceType, new SearchCriterion(name, ["x"]), 0, probe: true);
+            return true;
+        }
+        catch (SearchException)
+        {
+            return false;
+        }
+    }
+
+    public string Build(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion) =>
+        Build(sql, resource, resourceType, criterion, 0, probe: false);
+
+    private string Build(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion, int depth, bool probe)
+    {
+        if (depth > MaxChainDepth) throw new SearchException($"{criterion.Name}: chains are limited to {MaxChainDepth} links", criterion.Name);
+        var name = criterion.Name;
+        if (name.StartsWith("_has:", StringComparison.Ordinal)) return ReverseChain(sql, resource, resourceType, criterion, depth, probe);
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0) return Chain(sql, resource, resourceType, criterion, name[..dot], name[(dot + 1)..], depth, probe);
+
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? name : name[..colon];
+        var modifier = colon < 0 ? null : name[(colon + 1)..];
+        if (code == "_id" && modifier is null) return $"{resource}.id = any({sql.Add(criterion.Values.ToArray())})";
+        if (code == "_lastUpdated" && modifier is null)
+        {
+            if (probe) return "true";
+            return "(" + string.Join(" or ", criterion.Values.Select(v =>
+                Conditions.DateCondition.Compare(sql, $"{resource}.last_updated", $"({resource}.last_updated + interval '1 millisecond')", v, code))) + ")";
+        }
+        var handler = registry.Find(resourceType, code) ?? throw new SearchException($"Unknown search parameter '{code}' for {resourceType}", code);
+        if (!handler.IsIndexed) throw new SearchException($"The search parameter {code} of {resourceType} is not supported", code);
+        if (probe) return "true";
+        return handler.Condition(sql, resource, modifier, criterion.Values, environment);
+    }
+
+    // subject:Patient.name=peter, or subject.name=peter over every target type that has the chained parameter.
+    private string Chain(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion, string head, string rest, int depth, bool probe)
+    {
+        var colon = head.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? head : head[..colon];
+        var typeModifier = colon < 0 ? null : head[(colon + 1)..];
+        var handler = registry.Find(resourceType, code) ?? throw new SearchException($"Unknown search parameter '{code}' for {resourceType}", criterion.Name);
+        if (handler.Definition.Type != SearchParameterType.Reference) throw new SearchException($"{code} is not a reference parameter: it cannot be chained", criterion.Name);
+        IEnumerable<string> targets = typeModifier is not null ? [typeModifier] : handler.Definition.Target;
+        var parts = new List<string>();
+        foreach (var target in targets)
+        {
+            if (!environment.IsResourceType(target)) throw new SearchException($"{head}: {target} is not a resource type", criterion.Name);
+            var inner = new SearchCriterion(rest, criterion.Values);
+            string condition;
+            try
+            {
+                condition = Build(sql, "t" + depth, target, inner, depth + 1, probe);
+            }
+            catch (SearchException) when (typeModifier is null && handler.Definition.Target.Count > 1)
+            {
+                continue; // this target type lacks the chained parameter; others may have it
+            }
+            if (probe) return "true";
+            var x = sql.Alias("x");
+            var t = "t" + depth;
+            parts.Add($"exists (select 1 from search_reference {x} join fhir_resource {t} on {t}.resource_type = {x}.target_type and {t}.id = {x}.target_id " +
+                $"where {x}.rid = {resource}.rid and {x}.resource_type = {sql.Add(resourceType)} and {x}.code = {sql.Add(code)} and {t}.resource_type = {sql.Add(target)} and not {t}.deleted and {condition})");
+        }
+        if (parts.Count == 0) throw new SearchException($"{criterion.Name}: no target type of {code} has the parameter '{rest}'", criterion.Name);
+        return parts.Count == 1 ? parts[0] : "(" + string.Join(" or ", parts) + ")";
+    }
+
+    // _has:Claim:patient:status=active: some Claim whose patient is this resource has status active.
+    private string ReverseChain(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion, int depth, bool probe)
+    {
+        var parts = criterion.Name.Split(':', 4);
+        if (parts.Length != 4 || !environment.IsResourceType(parts[1]))
+        {
+            throw new SearchException($"'{criterion.Name}' is not _has:Type:reference:parameter", criterion.Name);
+        }
+        var (sourceType, code, rest) = (parts[1], parts[2], parts[3]);
+        var handler = registry.Find(sourceType, code) ?? throw new SearchException($"Unknown search parameter '{code}' for {sourceType}", criterion.Name);
+        if (handler.Definition.Type != SearchParameterType.Reference) throw new SearchException($"{sourceType}.{code} is not a reference parameter", criterion.Name);
+        var s = "s" + depth;
+        var condition = Build(sql, s, sourceType, new SearchCriterion(rest, criterion.Values), depth + 1, probe);
+        if (probe) return "true";
+        var x = sql.Alias("x");
+        return $"exists (select 1 from search_reference {x} join fhir_resource {s} on {s}.rid = {x}.rid " +
+            $"where {x}.target_type = {sql.Add(resourceType)} and {x}.target_id = {resource}.id and {x}.resource_type = {sql.Add(sourceType)} and {x}.code = {sql.Add(code)} and not {s}.deleted and {condition})";
+    }
+}

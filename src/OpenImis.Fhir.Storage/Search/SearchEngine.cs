@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using OpenImis.Fhir.Engine.Search;
+
+namespace OpenImis.Fhir.Storage.Search;
+
+/// <summary>
+/// Runs searches on the index: the criteria become EXISTS conditions on the index tables (each backed by an index),
+/// pages are cut by a keyset cursor over the sort keys and the resource's rid (stable while data changes, unlike an
+/// offset), <c>_total</c> counts or estimates, and includes follow the reference index.
+/// </summary>
+public sealed class SearchEngine(FhirStore store, SearchParameterRegistry registry, SearchEnvironment environment)
+{
+    private const int MaxIncluded = 1000;
+    private const int MaxIterations = 3;
+
+    public SearchConditionBuilder Conditions { get; } = new(registry, environment);
+
+    public SearchParameterRegistry Registry { get; } = registry;
+
+    public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sql = new SqlBuilder();
+        var where = Where(sql, request);
+        var keys = SortKeys(sql, request);
+        if (request.Cursor is { } cursor) where.Add(Keyset(sql, keys, DecodeCursor(cursor, keys.Count)));
+        var keyColumns = string.Join(", ", keys.Select((k, i) => $"{k.Expression} as k{i}"));
+        var order = string.Join(", ", keys.Select(k => k.Expression + (k.Descending ? " desc" : "") + " nulls last"));
+        var text = $"""
+            select {FhirStore.VersionColumns}, r.rid, {keyColumns}
+            from fhir_resource r
+            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
+            where {string.Join(" and ", where)}
+            order by {order}
+            limit {sql.Add(request.Count + 1)}
+            """;
+        var matches = new List<StoredResource>();
+        var rids = new List<long>();
+        string? next = null;
+        string?[]? lastKeys = null;
+        await using (var command = Command(text, sql))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (matches.Count == request.Count)
+                {
+                    // One row more than the page: there is a next page, which starts after the last row shown.
+                    if (lastKeys is not null) next = EncodeKeys(lastKeys);
+                    break;
+                }
+                matches.Add(FhirStore.ReadRow(reader));
+                rids.Add(reader.GetInt64(8));
+                lastKeys = KeyValues(reader, keys.Count);
+            }
+        }
+        long? total = request.Total switch
+        {
+            SearchTotal.Accurate => await CountAsync(request, cancellationToken),
+            SearchTotal.Estimate => await EstimateAsync(request, cancellationToken),
+            _ => null,
+        };
+        var included = request.Includes.Count + request.RevIncludes.Count == 0 || matches.Count == 0
+            ? []
+            : await IncludeAsync(request, matches, rids, cancellationToken);
+        return new SearchPage(matches, included, next, total);
+    }
+
+    private List<string> Where(SqlBuilder sql, SearchRequest request)
+    {
+        var where = new List<string> { $"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted" };
+        foreach (var criterion in request.Criteria) where.Add(Conditions.Build(sql, "r", request.ResourceType, criterion));
+        return where;
+    }
+
+    private List<(string Expression, bool Descending, string SqlType)> SortKeys(SqlBuilder sql, SearchRequest request)
+    {
+        var keys = new List<(string, bool, string)>();
+        foreach (var key in request.Sort)
+        {
+            switch (key.Code)
+            {
+                case "_id":
+                    keys.Add(("r.id", key.Descending, "text"));
+                    break;
+                case "_lastUpdated":
+                    keys.Add(("r.last_updated", key.Descending, "timestamptz"));
+                    break;
+                default:
+                    var handler = Registry.Find(request.ResourceType, key.Code) ?? throw new SearchException($"Unknown search parameter '{key.Code}' for {request.ResourceType} in _sort", "_sort");
+                    var sqlType = handler.Definition.Type switch
+                    {
+                        SearchParameterType.Date => "timestamptz",
+                        SearchParameterType.Number or SearchParameterType.Quantity => "numeric",
+                        _ => "text",
+                    };
+                    keys.Add((handler.SortKey(sql, "r", key.Descending), key.Descending, sqlType));
+                    break;
+            }
+        }
+        keys.Add(("r.rid", false, "bigint"));
+        return keys;
+    }
+
+    // Rows after the cursor in the sort order, nulls last: (k0 > v0 or k0 is null or (k0 = v0 and (...))), rid last.
+    private static string Keyset(SqlBuilder sql, List<(string Expression, bool Descending, string SqlType)> keys, string?[] values)
+    {
+        string Condition(int i)
+        {
+            var (expression, descending, sqlType) = keys[i];
+            if (i == keys.Count - 1) return $"{expression} > {sql.Add(values[i])}::{sqlType}";
+            if (values[i] is null) return $"({expression} is null and {Condition(i + 1)})";
+            var value = $"{sql.Add(values[i])}::{sqlType}";
+            return $"({expression} {(descending ? "<" : ">")} {value} or {expression} is null or ({expression} = {value} and {Condition(i + 1)}))";
+        }
+        return Condition(0);
+    }
+
+    private static string?[] KeyValues(NpgsqlDataReader reader, int count)
+    {
+        var values = new string?[count];
+        for (var i = 0; i < count; i++)
+        {
+            var ordinal = 9 + i;
+            values[i] = reader.IsDBNull(ordinal) ? null : reader.GetValue(ordinal) switch
+            {
+                DateTime time => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+                DateTimeOffset time => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+        }
+        return values;
+    }
+
+    private static string EncodeKeys(string?[] values) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string?[] DecodeCursor(string cursor, int count)
+    {
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 += new string('=', (4 - base64.Length % 4) % 4);
+            var values = JsonSerializer.Deserialize<string?[]>(Convert.FromBase64String(base64));
+            if (values is null || values.Length != count || values[^1] is null) throw new FormatException();
+            return values;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            throw new SearchException("The paging cursor is not one this search gave (was the search changed?)", "_cursor");
+        }
+    }
+
+    private async Task<long> CountAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder();
+        var where = Where(sql, request);
+        await using var command = Command($"select count(*) from fhir_resource r where {string.Join(" and ", where)}", sql);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<long> EstimateAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var sql = new SqlBuilder();
+        var where = Where(sql, request);
+        await using var command = Command($"explain (format json) select 1 from fhir_resource r where {string.Join(" and ", where)}", sql);
+        var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        using var document = JsonDocument.Parse(plan);
+        return (long)document.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    private async Task<List<StoredResource>> IncludeAsync(SearchRequest request, List<StoredResource> matches, List<long> rids, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<(string, string)>(matches.Select(m => (m.ResourceType, m.Id)));
+        var included = new List<StoredResource>();
+        var frontier = matches.Select((m, i) => (m.ResourceType, m.Id, Rid: rids[i])).ToList();
+        for (var round = 0; round < MaxIterations && frontier.Count > 0 && included.Count < MaxIncluded; round++)
+        {
+            var found = new List<(string, string, long)>();
+            foreach (var include in request.Includes.Where(i => round == 0 || i.Iterate))
+            {
+                var sources = frontier.Where(f => f.ResourceType == include.SourceType).Select(f => f.Rid).ToArray();
+                if (sources.Length == 0) continue;
+                var sql = new SqlBuilder();
+                var code = include.Code == "*" ? "" : $" and x.code = {sql.Add(include.Code)}";
+                var target = include.TargetType is null ? "" : $" and t.resource_type = {sql.Add(include.TargetType)}";
+                await ReadIncludedAsync($"""
+                    select {FhirStore.VersionColumns}, t.rid from search_reference x
+                    join fhir_resource t on t.resource_type = x.target_type and t.id = x.target_id
+                    join fhir_resource_version v on v.resource_type = t.resource_type and v.id = t.id and v.version_id = t.version_id
+                    where x.rid = any({sql.Add(sources)}) and x.resource_type = {sql.Add(include.SourceType)}{code}{target} and not t.deleted
+                    limit {MaxIncluded}
+                    """, sql, seen, included, found, cancellationToken);
+            }
+            foreach (var include in request.RevIncludes.Where(i => round == 0 || i.Iterate))
+            {
+                foreach (var group in frontier.GroupBy(f => f.ResourceType))
+                {
+                    var sql = new SqlBuilder();
+                    var code = include.Code == "*" ? "" : $" and x.code = {sql.Add(include.Code)}";
+                    await ReadIncludedAsync($"""
+                        select {FhirStore.VersionColumns}, s.rid from search_reference x
+                        join fhir_resource s on s.rid = x.rid
+                        join fhir_resource_version v on v.resource_type = s.resource_type and v.id = s.id and v.version_id = s.version_id
+                        where x.target_type = {sql.Add(group.Key)} and x.target_id = any({sql.Add(group.Select(g => g.Id).ToArray())})
+                          and x.resource_type = {sql.Add(include.SourceType)}{code} and not s.deleted
+                        limit {MaxIncluded}
+                        """, sql, seen, included, found, cancellationToken);
+                }
+            }
+            frontier = found;
+        }
+        return included;
+    }
+
+    private async Task ReadIncludedAsync(string text, SqlBuilder sql, HashSet<(string, string)> seen, List<StoredResource> included, List<(string, string, long)> found, CancellationToken cancellationToken)
+    {
+        await using var command = Command(text, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var resource = FhirStore.ReadRow(reader);
+            if (!seen.Add((resource.ResourceType, resource.Id))) continue;
+            included.Add(resource);
+            found.Add((resource.ResourceType, resource.Id, reader.GetInt64(8)));
+        }
+    }
+
+    private NpgsqlCommand Command(string text, SqlBuilder sql)
+    {
+        var command = store.DataSource.CreateCommand(text);
+        foreach (var parameter in sql.Parameters) command.Parameters.Add(parameter);
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+namespace OpenImis.Fhir.Storage.Search;
+
+/// <summary>
+/// A search as storage runs it: the criteria (ANDed), the sort keys, the page size and the cursor of the page
+/// wanted, whether to count all matches, and the includes.
+/// </summary>
+public sealed record SearchRequest(
+    string ResourceType,
+    IReadOnlyList<SearchCriterion> Criteria,
+    IReadOnlyList<SortKey> Sort,
+    int Count,
+    string? Cursor,
+    SearchTotal Total,
+    IReadOnlyList<IncludeRequest> Includes,
+    IReadOnlyList<IncludeRequest> RevIncludes);
+
+/// <summary>A <c>_sort</c> key: a parameter code (or <c>_id</c>, <c>_lastUpdated</c>) and its direction.</summary>
+public sealed record SortKey(string Code, bool Descending);
+
+/// <summary><c>_total</c>: none, estimate (the planner's estimate) or accurate (a count).</summary>
+public enum SearchTotal
+{
+    None,
+    Estimate,
+    Accurate,
+}
+
+/// <summary><c>_include=Claim:patient[:Patient]</c> or <c>_revinclude</c>, with <c>:iterate</c>.</summary>
+public sealed record IncludeRequest(string SourceType, string Code, string? TargetType, bool Iterate);
