@@ -3,6 +3,7 @@ using OpenImis.Fhir.Application;
 using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Capabilities;
 using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Application.Search;
 using OpenImis.Fhir.Application.Validation;
 using OpenImis.Fhir.Engine.Validation;
 using OpenImis.Fhir.Server.Http;
@@ -42,6 +43,15 @@ internal static class FhirServerHost
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4))));
         services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options, provider.GetRequiredService<SearchParameterRegistry>()));
+        services.AddSingleton(provider =>
+        {
+            var context = provider.GetRequiredService<FhirContext>();
+            var terminology = context.Validation.Terminology;
+            var environment = new SearchEnvironment(context.IsResourceType, url =>
+                terminology.Expand(url) is { IsComplete: true } expansion ? expansion.Concepts.Select(c => (c.System, c.Code)).ToList() : null);
+            return new SearchEngine(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<SearchParameterRegistry>(), environment);
+        });
+        services.AddSingleton<SearchInteraction>();
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<HistoryInteraction>();
         services.AddSingleton<PatchSource>();

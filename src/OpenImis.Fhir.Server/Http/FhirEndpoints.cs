@@ -6,6 +6,7 @@ using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Capabilities;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Application.Search;
 
 namespace OpenImis.Fhir.Server.Http;
 
@@ -28,7 +29,8 @@ internal static class FhirEndpoints
         fhir.MapMethods("/{type}/{id}/_history", ["GET", "HEAD"], InstanceHistory).Reads("history-instance", "History of one resource, newest first (_count, _since, _at, paging links)");
         fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).Reads("vread", "Read one version of a resource; 410 when that version is a delete");
         fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).Reads("read", "Read the current version. Headers: If-None-Match (W/\"n\") and If-Modified-Since answer 304 when unchanged; 410 when deleted.");
-        fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).Reads("search", "Search: arrives with the search issue (501 until then)");
+        fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).Reads("search", "Search (search.html): parameters of the type, modifiers, chains (subject:Patient.name=x), _has, _include/_revinclude(:iterate), _sort, _count, _total, _elements, _summary=count; the next link pages with a cursor. Unknown parameters are ignored and reported, or refused with Prefer: handling=strict.");
+        fhir.MapPost("/{type}/_search", SearchByPost).Writes("search-post", "Search with the parameters in an application/x-www-form-urlencoded body (and the URL)", 200, body: false);
         fhir.MapPost("/{type}", Create).Writes("create", "Create with a server-assigned id. Header If-None-Exist: identifier=system|value (conditional create). Prefer: return=minimal|representation|OperationOutcome.", 201);
         fhir.MapPut("/{type}/{id}", Update).Writes("update", "Update, or create with this id. Headers: If-Match (W/\"n\", 412 on mismatch), If-None-Match: * (create only).", 200);
         fhir.MapPut("/{type}", ConditionalUpdate).Writes("conditional-update", "Conditional update: PUT Type?identifier=system|value (or _id). One match: update it; none: create; several: 412.", 200);
@@ -92,12 +94,28 @@ internal static class FhirEndpoints
         await FhirResponses.JsonAsync(context, 200, bundle);
     }
 
-    private static Task Search(HttpContext context, string type, FhirContext fhir)
+    private static async Task Search(HttpContext context, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
-        if (!fhir.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
-        throw new FhirException(501, "not-supported", $"Search is not implemented yet; read {type} by id (GET /fhir/{type}/{{id}})");
+        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
     }
+
+    private static async Task SearchByPost(HttpContext context, string type, SearchInteraction search)
+    {
+        RequireJsonResponse(context);
+        if (!context.Request.HasFormContentType)
+        {
+            throw new FhirException(415, "not-supported", "POST _search takes application/x-www-form-urlencoded parameters");
+        }
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var parameters = context.Request.Query.Concat(form).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+    }
+
+    // Prefer: handling=strict refuses unknown parameters; lenient (the default) ignores and reports them.
+    private static bool StrictHandling(HttpRequest request) =>
+        request.Headers["Prefer"].Any(v => v is not null && v.Contains("handling=strict", StringComparison.OrdinalIgnoreCase));
 
     private static async Task Create(HttpContext context, string type, FhirContext fhir)
     {

@@ -7,7 +7,7 @@ namespace OpenImis.Fhir.Storage.Search;
 public sealed record SearchRequest(
     string ResourceType,
     IReadOnlyList<SearchCriterion> Criteria,
-    IReadOnlyList<SortKey> Sort,
+    IReadOnlyList<SearchSortKey> Sort,
     int Count,
     string? Cursor,
     SearchTotal Total,
@@ -15,7 +15,7 @@ public sealed record SearchRequest(
     IReadOnlyList<IncludeRequest> RevIncludes);
 
 /// <summary>A <c>_sort</c> key: a parameter code (or <c>_id</c>, <c>_lastUpdated</c>) and its direction.</summary>
-public sealed record SortKey(string Code, bool Descending);
+public sealed record SearchSortKey(string Code, bool Descending);
 
 /// <summary><c>_total</c>: none, estimate (the planner's estimate) or accurate (a count).</summary>
 public enum SearchTotal

@@ -1,0 +1,166 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using OpenImis.Fhir.Application.Bundles;
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Storage;
+using OpenImis.Fhir.Storage.Search;
+
+namespace OpenImis.Fhir.Application.Search;
+
+/// <summary>
+/// The search interaction (search.html): reads the parameters, refuses (strict) or ignores and reports (lenient, the
+/// default) unknown ones, runs the search and writes the searchset Bundle: matches and includes with their
+/// search.mode, <c>total</c> when asked, <c>self</c> and <c>next</c> links (the next link carries a cursor).
+/// </summary>
+public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
+{
+    public const string CursorParameter = "_cursor";
+
+    private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
+
+    public async Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+        var count = context.Options.DefaultPageSize;
+        string? cursor = null;
+        var total = SearchTotal.None;
+        string? summary = null;
+        IReadOnlyList<string>? elements = null;
+        var sort = new List<SearchSortKey>();
+        var includes = new List<IncludeRequest>();
+        var revIncludes = new List<IncludeRequest>();
+        var criteria = new List<SearchCriterion>();
+        var ignored = new List<string>();
+        foreach (var (name, value) in parameters)
+        {
+            switch (name)
+            {
+                case "_count":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count)) throw FhirException.BadRequest($"_count: '{value}' is not a non-negative integer");
+                    count = Math.Min(count, context.Options.MaxPageSize);
+                    break;
+                case CursorParameter:
+                    cursor = value;
+                    break;
+                case "_total":
+                    total = value switch
+                    {
+                        "none" => SearchTotal.None,
+                        "estimate" => SearchTotal.Estimate,
+                        "accurate" => SearchTotal.Accurate,
+                        _ => throw FhirException.BadRequest($"_total: '{value}' is not none, estimate or accurate"),
+                    };
+                    break;
+                case "_sort":
+                    foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var descending = key.StartsWith('-');
+                        sort.Add(new SearchSortKey(descending ? key[1..] : key, descending));
+                    }
+                    break;
+                case "_summary":
+                    summary = value;
+                    if (value is not ("count" or "false")) throw new FhirException(400, "not-supported", $"_summary={value} is not supported (count and false are)");
+                    break;
+                case "_elements":
+                    elements = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
+                    var include = ParseInclude(name, value);
+                    (name.StartsWith("_include", StringComparison.Ordinal) ? includes : revIncludes).Add(include);
+                    break;
+                default:
+                    if (Ignored.Contains(name)) break;
+                    if (!engine.Conditions.Knows(type, name))
+                    {
+                        if (strict) throw FhirException.BadRequest($"Unknown or unsupported search parameter '{name}' for {type} (Prefer: handling=strict)");
+                        ignored.Add(name);
+                        break;
+                    }
+                    criteria.Add(new SearchCriterion(name, SearchParameters.SplitValues(value)));
+                    break;
+            }
+        }
+        if (summary == "count")
+        {
+            count = 0;
+            if (total == SearchTotal.None) total = SearchTotal.Accurate;
+        }
+        SearchPage page;
+        try
+        {
+            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes), cancellationToken);
+        }
+        catch (SearchException e)
+        {
+            throw FhirException.BadRequest(e.Message);
+        }
+        return WriteBundle(type, parameters, page, ignored, elements, baseUrl);
+    }
+
+    private IncludeRequest ParseInclude(string name, string value)
+    {
+        var parts = value.Split(':');
+        if (parts.Length is < 2 or > 3 || !context.IsResourceType(parts[0]) || (parts.Length == 3 && !context.IsResourceType(parts[2])))
+        {
+            throw FhirException.BadRequest($"{name}: '{value}' is not SourceType:parameter[:TargetType]");
+        }
+        if (parts[1] != "*" && engine.Registry.Find(parts[0], parts[1]) is not { Definition.Type: Engine.Search.SearchParameterType.Reference })
+        {
+            throw FhirException.BadRequest($"{name}: {parts[0]} has no reference search parameter '{parts[1]}'");
+        }
+        return new IncludeRequest(parts[0], parts[1], parts.Length == 3 ? parts[2] : null, name.EndsWith(":iterate", StringComparison.Ordinal));
+    }
+
+    private static byte[] WriteBundle(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, IReadOnlyList<string>? elements, string baseUrl)
+    {
+        var self = $"{baseUrl}/{type}" + Query(parameters, null);
+        var links = new List<(string, string)> { ("self", self) };
+        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + Query(parameters, next)));
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            BundleJsonWriter.WriteStart(writer, "searchset", links);
+            if (page.Total is { } total) writer.WriteNumber("total", total);
+            writer.WriteStartArray("entry");
+            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", elements);
+            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", elements: null);
+            if (ignored.Count > 0)
+            {
+                writer.WriteStartObject();
+                writer.WritePropertyName("resource");
+                OperationOutcomeJson.Write(writer, [.. ignored.Select(n => new OutcomeIssue("warning", "not-supported", $"The search parameter '{n}' is unknown or not supported for {type}; it was ignored"))]);
+                writer.WriteStartObject("search");
+                writer.WriteString("mode", "outcome");
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter writer, string baseUrl, StoredResource resource, string mode, IReadOnlyList<string>? elements)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("fullUrl", $"{baseUrl}/{resource.ResourceType}/{resource.Id}");
+        writer.WritePropertyName("resource");
+        if (elements is null) writer.WriteRawValue(resource.Json!, skipInputValidation: true);
+        else ElementsFilter.Write(writer, resource.Json!, elements);
+        writer.WriteStartObject("search");
+        writer.WriteString("mode", mode);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static string Query(IReadOnlyList<KeyValuePair<string, string>> parameters, string? cursor)
+    {
+        var parts = parameters.Where(p => p.Key != CursorParameter).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}").ToList();
+        if (cursor is not null) parts.Add($"{CursorParameter}={cursor}");
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
