@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Engine.Search;
 
 namespace OpenImis.Fhir.Application.Capabilities;
 
@@ -11,7 +12,7 @@ namespace OpenImis.Fhir.Application.Capabilities;
 /// </summary>
 public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> igProfilesByType)
 {
-    private static readonly string[] Interactions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create"];
+    private static readonly string[] Interactions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"];
 
     public byte[] Json(string baseUrl)
     {
@@ -94,6 +95,28 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
         writer.WriteString("conditionalRead", "full-support");
         writer.WriteBoolean("conditionalUpdate", true);
         writer.WriteString("conditionalDelete", "single");
+        var parameters = context.Search.For(type).Values
+            .Where(h => h.IsIndexed || h.Code is "_id" or "_lastUpdated")
+            .OrderBy(h => h.Code, StringComparer.Ordinal)
+            .ToList();
+        var references = parameters.Where(h => h.Definition.Type == SearchParameterType.Reference).ToList();
+        if (references.Count > 0)
+        {
+            // FHIR JSON has no empty arrays: a type without reference parameters gets no searchInclude.
+            writer.WriteStartArray("searchInclude");
+            foreach (var handler in references) writer.WriteStringValue($"{type}:{handler.Code}");
+            writer.WriteEndArray();
+        }
+        writer.WriteStartArray("searchParam");
+        foreach (var handler in parameters)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", handler.Code);
+            if (handler.Definition.Url.Length > 0) writer.WriteString("definition", handler.Definition.Url);
+            writer.WriteString("type", handler.Definition.Type.ToString().ToLowerInvariant());
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
         writer.WriteStartArray("referencePolicy");
         writer.WriteStringValue("literal");
         writer.WriteStringValue("logical");

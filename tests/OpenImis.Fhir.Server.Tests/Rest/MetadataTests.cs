@@ -31,6 +31,11 @@ public sealed class MetadataTests(ServerFixture server)
         Assert.Superset(new HashSet<string> { "read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create" }, interactions);
         Assert.Contains(rest["interaction"]!.AsArray(), i => (string?)i!["code"] == "transaction");
         Assert.Equal("4.0.1", (string?)body["fhirVersion"]);
+        var patientParameters = resources["Patient"]["searchParam"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => (string)p!["type"]!);
+        Assert.Equal("token", patientParameters["identifier"]);
+        Assert.Equal("date", patientParameters["birthdate"]);
+        Assert.Equal("token", patientParameters["_id"]);
+        Assert.Contains("Claim:patient", resources["Claim"]["searchInclude"]!.AsArray().Select(i => (string)i!));
     }
 
     [Fact]
