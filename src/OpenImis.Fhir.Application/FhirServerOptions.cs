@@ -23,6 +23,12 @@ public sealed class FhirServerOptions
     public bool ReferentialIntegrity { get; set; } = true;
 
     /// <summary>
+    /// Store search index rows with every write (default). Off only to measure what indexing costs (bench): resources
+    /// written while it is off are not found by search until they are written again.
+    /// </summary>
+    public bool SearchIndexing { get; set; } = true;
+
+    /// <summary>
     /// The profile every write of a type is validated against, besides its <c>meta.profile</c>. Defaults: the openIMIS
     /// profile of each type that has exactly one (types with several, such as Organization, rely on meta.profile).
     /// </summary>

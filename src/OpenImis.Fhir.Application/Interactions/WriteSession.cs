@@ -165,7 +165,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         var root = ElementNodeReader.Read(document.RootElement, _context.Model);
         var references = IndexExtractor.References(root, _context.IsResourceType);
         var json = Encoding.UTF8.GetString(stamped);
-        var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references) { Search = _context.Search.Rows(root) };
+        var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references) { Search = _context.Options.SearchIndexing ? _context.Search.Rows(root) : [] };
         _transaction.Write(write);
         var targets = new List<(string, string, string)>(references.Count);
         foreach (var reference in references)
