@@ -14,6 +14,8 @@ internal static class Cli
         var root = new RootCommand("openimis-fhir: FHIR R4 server and tools for openIMIS.");
         root.Add(FhirPathCommand.Create());
         root.Add(ValidateCommand.Create());
+        root.Add(ServeCommand.Create());
+        root.Add(MigrateCommand.Create());
         return root;
     }
 

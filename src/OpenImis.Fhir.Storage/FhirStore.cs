@@ -114,5 +114,5 @@ public sealed class FhirStore(NpgsqlDataSource dataSource)
         reader.GetBoolean(4),
         reader.GetString(5),
         reader.GetInt64(6),
-        reader.IsDBNull(7) ? null : reader.GetString(7));
+        reader.IsDBNull(7) ? null : StoredJson.Normalize(reader.GetString(7)));
 }

@@ -62,8 +62,8 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<IReadOnlyList<string>> FindByIdentifierAsync(string resourceType, string? system, string value, CancellationToken cancellationToken = default)
     {
         await using var command = Command(system is null
-            ? "select distinct resource_id from fhir_identifier where resource_type = $1 and value = $2 limit 2"
-            : "select distinct resource_id from fhir_identifier where resource_type = $1 and value = $2 and system = $3 limit 2");
+            ? "select distinct resource_id from fhir_identifier where resource_type = $1 and value = $2 limit 100"
+            : "select distinct resource_id from fhir_identifier where resource_type = $1 and value = $2 and system = $3 limit 100");
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = value });
         if (system is not null) command.Parameters.Add(new() { Value = system });
@@ -88,6 +88,28 @@ public sealed class StoreTransaction : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) found.Add((reader.GetString(0), reader.GetString(1)));
         return found;
+    }
+
+    /// <summary>Current resources that still reference any of the given ones (a delete would leave them dangling); at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<(string SourceType, string SourceId, string Path, string TargetType, string TargetId)>> ReferrersAsync(
+        IReadOnlyCollection<(string Type, string Id)> targets, int limit, CancellationToken cancellationToken = default)
+    {
+        var result = new List<(string, string, string, string, string)>();
+        if (targets.Count == 0) return result;
+        await using var command = Command("""
+            select f.source_type, f.source_id, f.path, f.target_type, f.target_id from fhir_reference f
+            join unnest($1::text[], $2::text[]) as k(resource_type, id) on f.target_type = k.resource_type and f.target_id = k.id
+            limit $3
+            """);
+        command.Parameters.Add(new() { Value = targets.Select(k => k.Type).ToArray() });
+        command.Parameters.Add(new() { Value = targets.Select(k => k.Id).ToArray() });
+        command.Parameters.Add(new() { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+        return result;
     }
 
     /// <summary>

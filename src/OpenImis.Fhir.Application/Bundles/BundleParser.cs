@@ -1,0 +1,95 @@
+using System.Text.Json;
+using OpenImis.Fhir.Application.Errors;
+
+namespace OpenImis.Fhir.Application.Bundles;
+
+/// <summary>Reads a batch or transaction Bundle's entries, refusing a malformed one with 400 and the entry's location.</summary>
+internal static class BundleParser
+{
+    public static (string Type, List<BundleEntryRequest> Entries) Parse(JsonElement bundle, string baseUrl, int maxEntries)
+    {
+        if (bundle.ValueKind != JsonValueKind.Object) throw FhirException.BadRequest("The body is not a JSON object", "Bundle");
+        if (!bundle.TryGetProperty("resourceType", out var resourceType) || resourceType.ValueKind != JsonValueKind.String)
+        {
+            throw FhirException.BadRequest("The body has no resourceType", "Bundle");
+        }
+        if (resourceType.GetString() != "Bundle")
+        {
+            throw FhirException.BadRequest($"POST to the base URL takes a batch or transaction Bundle, not a {resourceType.GetString()}", "Bundle.resourceType");
+        }
+        var type = bundle.TryGetProperty("type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String ? typeElement.GetString() : null;
+        if (type is not ("batch" or "transaction"))
+        {
+            throw FhirException.BadRequest($"Bundle.type must be batch or transaction here, not '{type}'", "Bundle.type");
+        }
+        var entries = new List<BundleEntryRequest>();
+        if (!bundle.TryGetProperty("entry", out var entryArray)) return (type, entries);
+        if (entryArray.ValueKind != JsonValueKind.Array) throw FhirException.BadRequest("Bundle.entry must be an array", "Bundle.entry");
+        if (entryArray.GetArrayLength() > maxEntries)
+        {
+            throw new FhirException(413, "too-costly", $"The Bundle has {entryArray.GetArrayLength()} entries; this server takes at most {maxEntries}");
+        }
+        var index = 0;
+        foreach (var entry in entryArray.EnumerateArray()) entries.Add(ParseEntry(entry, index++, baseUrl));
+        return (type, entries);
+    }
+
+    private static BundleEntryRequest ParseEntry(JsonElement entry, int index, string baseUrl)
+    {
+        var at = $"Bundle.entry[{index}]";
+        if (entry.ValueKind != JsonValueKind.Object) throw FhirException.BadRequest("The entry is not a JSON object", at);
+        if (!entry.TryGetProperty("request", out var request) || request.ValueKind != JsonValueKind.Object)
+        {
+            throw FhirException.BadRequest("The entry has no request", at + ".request");
+        }
+        var method = String(request, "method", at + ".request.method") ?? throw FhirException.BadRequest("The entry's request has no method", at + ".request.method");
+        if (method is not ("GET" or "HEAD" or "POST" or "PUT" or "DELETE" or "PATCH"))
+        {
+            throw FhirException.BadRequest($"'{method}' is not an HTTP verb of a Bundle entry", at + ".request.method");
+        }
+        var url = String(request, "url", at + ".request.url") ?? throw FhirException.BadRequest("The entry's request has no url", at + ".request.url");
+        if (url.StartsWith(baseUrl + "/", StringComparison.Ordinal)) url = url[(baseUrl.Length + 1)..];
+        else if (url.Contains("://", StringComparison.Ordinal)) throw FhirException.BadRequest($"The url '{url}' is not on this server ({baseUrl})", at + ".request.url");
+        url = url.TrimStart('/');
+
+        string? query = null;
+        var path = url;
+        var questionMark = url.IndexOf('?', StringComparison.Ordinal);
+        if (questionMark >= 0)
+        {
+            query = url[(questionMark + 1)..];
+            path = url[..questionMark];
+        }
+        var segments = path.Split('/');
+        string? type = segments[0].Length > 0 ? segments[0] : null;
+        string? id = segments.Length > 1 ? segments[1] : null;
+        string? version = segments.Length == 4 && segments[2] == "_history" ? segments[3] : null;
+        if (segments.Length is 3 or > 4 || (segments.Length == 4 && version is null))
+        {
+            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid or Type?query", at + ".request.url");
+        }
+        JsonElement? resource = entry.TryGetProperty("resource", out var r) ? r : null;
+        switch (method)
+        {
+            case "POST" when type is null || id is not null:
+                throw FhirException.BadRequest($"A POST entry's url is the resource type (Patient), not '{url}'", at + ".request.url");
+            case "PUT" when type is null || (id is null && query is null):
+                throw FhirException.BadRequest($"A PUT entry's url is Type/id or Type?criteria, not '{url}'", at + ".request.url");
+            case "DELETE" or "PATCH" when type is null || (id is null && query is null):
+                throw FhirException.BadRequest($"A {method} entry's url is Type/id or Type?criteria, not '{url}'", at + ".request.url");
+        }
+        if (method is "POST" or "PUT" or "PATCH" && resource is null)
+        {
+            throw FhirException.BadRequest($"A {method} entry needs a resource", at + ".resource");
+        }
+        return new BundleEntryRequest(index, method, url, String(entry, "fullUrl", at + ".fullUrl"), type, id, version, query, resource,
+            String(request, "ifNoneExist", at + ".request.ifNoneExist"), String(request, "ifMatch", at + ".request.ifMatch"), String(request, "ifNoneMatch", at + ".request.ifNoneMatch"));
+    }
+
+    private static string? String(JsonElement element, string name, string location)
+    {
+        if (!element.TryGetProperty(name, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.String) throw FhirException.BadRequest($"{name} must be a string", location);
+        return value.GetString();
+    }
+}

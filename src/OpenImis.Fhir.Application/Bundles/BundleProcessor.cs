@@ -1,0 +1,305 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Application.Resources;
+
+namespace OpenImis.Fhir.Application.Bundles;
+
+/// <summary>
+/// batch and transaction at <c>POST /fhir</c> (http.html#transaction). A transaction runs in one database transaction:
+/// ids are assigned first, <c>urn:uuid:</c> full URLs and conditional references (<c>Patient?identifier=...</c>) are
+/// resolved and rewritten in every entry, entries run in the spec's order (deletes, creates, updates, reads), and any
+/// failure rolls back all of it, answering with the failing entry's status and issues. A batch runs each entry in
+/// its own database transaction and answers each on its own.
+/// </summary>
+public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
+{
+    /// <summary>Turns a patch body (content type, bytes) into the function that applies it; null: PATCH entries are refused.</summary>
+    public Func<string, ReadOnlyMemory<byte>, Func<JsonNode, JsonNode>>? PatchFactory { get; init; }
+
+    public async Task<(int Status, byte[] Body)> ProcessAsync(JsonElement bundle, string baseUrl, PreferReturn prefer, CancellationToken cancellationToken)
+    {
+        var (type, entries) = BundleParser.Parse(bundle, baseUrl, context.Options.MaxBundleEntries);
+        var results = type == "transaction"
+            ? await TransactionAsync(entries, cancellationToken)
+            : await BatchAsync(entries, cancellationToken);
+        return (200, WriteResponse(type + "-response", entries, results, baseUrl, prefer));
+    }
+
+    private async Task<EntryResult[]> TransactionAsync(List<BundleEntryRequest> entries, CancellationToken cancellationToken)
+    {
+        CheckNoResourceWrittenTwice(entries);
+        var results = new EntryResult[entries.Count];
+        await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+        var current = (BundleEntryRequest?)null;
+        try
+        {
+            var references = new Dictionary<string, string>(StringComparer.Ordinal);
+            var assigned = new Dictionary<int, string>();
+            var matched = new Dictionary<int, string>();
+            foreach (var entry in entries)
+            {
+                current = entry;
+                await AssignIdAsync(session, entry, references, assigned, matched, cancellationToken);
+            }
+            current = null;
+            await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
+            string? Rewrite(string reference) => references.GetValueOrDefault(reference);
+            foreach (var entry in entries.OrderBy(e => e.Order))
+            {
+                current = entry;
+                var options = new WriteOptions
+                {
+                    AssignedId = assigned.GetValueOrDefault(entry.Index),
+                    RewriteReference = Rewrite,
+                    LocationPrefix = entry.Location + ".resource",
+                };
+                results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
+                    ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
+                    : await ExecuteAsync(session, entry, options, transactional: true, cancellationToken);
+            }
+            current = null;
+            await session.CommitAsync(cancellationToken);
+            return results;
+        }
+        catch (FhirException e)
+        {
+            throw Located(e, current);
+        }
+        catch (GoneException e)
+        {
+            throw Located(new FhirException(410, "deleted", e.Message), current);
+        }
+    }
+
+    private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, CancellationToken cancellationToken)
+    {
+        var results = new EntryResult[entries.Count];
+        foreach (var entry in entries)
+        {
+            var options = new WriteOptions { LocationPrefix = entry.Location + ".resource" };
+            try
+            {
+                await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+                results[entry.Index] = await ExecuteAsync(session, entry, options, transactional: false, cancellationToken);
+                await session.CommitAsync(cancellationToken);
+            }
+            catch (FhirException e)
+            {
+                results[entry.Index] = new EntryResult(e.Status, null, Located(e, entry).Issues);
+            }
+            catch (GoneException e)
+            {
+                results[entry.Index] = new EntryResult(410, e.Deleted, [new OutcomeIssue("error", "deleted", e.Message, entry.Location)]);
+            }
+        }
+        return results;
+    }
+
+    private async Task<EntryResult> ExecuteAsync(WriteSession session, BundleEntryRequest entry, WriteOptions options, bool transactional, CancellationToken cancellationToken)
+    {
+        var type = entry.Type!;
+        WriteOutcome outcome;
+        switch (entry.Method)
+        {
+            case "POST":
+                outcome = await session.CreateAsync(type, entry.Resource!.Value, transactional ? null : entry.IfNoneExist, options, cancellationToken);
+                break;
+            case "PUT" when entry.Id is not null:
+                outcome = await session.UpdateAsync(type, entry.Id, entry.Resource!.Value, entry.IfMatch, entry.IfNoneMatch, options, cancellationToken);
+                break;
+            case "PUT":
+                outcome = await session.ConditionalUpdateAsync(type, entry.Query!, entry.Resource!.Value, entry.IfMatch, options, cancellationToken);
+                break;
+            case "DELETE" when entry.Id is not null:
+                outcome = await session.DeleteAsync(type, entry.Id, entry.IfMatch, entry.Location, cancellationToken);
+                break;
+            case "DELETE":
+                outcome = await session.ConditionalDeleteAsync(type, entry.Query!, entry.Location, cancellationToken);
+                break;
+            case "PATCH" when entry.Id is not null:
+                outcome = await session.PatchAsync(type, entry.Id, PatchOf(entry), entry.IfMatch, options, cancellationToken);
+                break;
+            case "PATCH":
+                throw FhirException.BadRequest("Conditional patch is not supported; patch by Type/id", entry.Location + ".request.url");
+            default:
+                return await ReadAsync(session, entry, cancellationToken);
+        }
+        return new EntryResult(outcome.Status, outcome.Resource, outcome.Issues);
+    }
+
+    private async Task<EntryResult> ReadAsync(WriteSession session, BundleEntryRequest entry, CancellationToken cancellationToken)
+    {
+        if (entry.Id is null || entry.Query is not null)
+        {
+            throw new FhirException(400, "not-supported", "Search in a Bundle entry is not supported yet; read by Type/id or Type/id/_history/vid", entry.Location + ".request.url");
+        }
+        if (entry.VersionId is not null) return new EntryResult(200, await reader.VReadAsync(entry.Type!, entry.Id, entry.VersionId, cancellationToken), []);
+        if (!context.IsResourceType(entry.Type!)) throw FhirException.NotFound($"Unknown resource type '{entry.Type}'");
+        // Through the transaction: a read after a write in the same Bundle sees the write.
+        var stored = await session.Transaction.ReadAsync(entry.Type!, entry.Id, cancellationToken) ?? throw FhirException.NotFound($"{entry.Type}/{entry.Id} does not exist");
+        if (stored.Deleted) throw new GoneException(stored);
+        return new EntryResult(200, stored, []);
+    }
+
+    private Func<JsonNode, JsonNode> PatchOf(BundleEntryRequest entry)
+    {
+        if (PatchFactory is null) throw new FhirException(400, "not-supported", "PATCH entries are not supported", entry.Location);
+        var resource = entry.Resource!.Value;
+        var resourceType = resource.TryGetProperty("resourceType", out var t) ? t.GetString() : null;
+        if (resourceType == "Binary")
+        {
+            // JSON Patch travels as a Binary (http.html#patch): contentType and base64 data.
+            var contentType = resource.TryGetProperty("contentType", out var c) ? c.GetString() ?? "" : "";
+            var data = resource.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.String ? d.GetBytesFromBase64() : [];
+            return PatchFactory(contentType, data);
+        }
+        if (resourceType == "Parameters") return PatchFactory("application/fhir+json", JsonSerializer.SerializeToUtf8Bytes(resource));
+        throw FhirException.BadRequest("A PATCH entry's resource is a Parameters (FHIRPath Patch) or a Binary holding a JSON Patch", entry.Location + ".resource");
+    }
+
+    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, Dictionary<string, string> references,
+        Dictionary<int, string> assigned, Dictionary<int, string> matched, CancellationToken cancellationToken)
+    {
+        var type = entry.Type!;
+        string? id = null;
+        if (entry.Method == "POST")
+        {
+            if (entry.IfNoneExist is not null)
+            {
+                var matches = await ConditionalCriteria.Parse(entry.IfNoneExist, "ifNoneExist").MatchAsync(session.Transaction, type, cancellationToken);
+                if (matches.Count > 1) throw FhirException.PreconditionFailed($"ifNoneExist: {matches.Count} or more {type} resources match '{entry.IfNoneExist}'");
+                if (matches.Count == 1) matched[entry.Index] = id = matches[0];
+            }
+            if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
+        }
+        else if (entry.Method == "PUT" && entry.Id is null && entry.Query is not null)
+        {
+            var matches = await ConditionalCriteria.Parse(entry.Query, "Conditional update").MatchAsync(session.Transaction, type, cancellationToken);
+            if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{entry.Query}'");
+            id = matches.Count == 1 ? matches[0] : null;
+            if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
+        }
+        else if (entry.Method == "PUT")
+        {
+            id = entry.Id;
+        }
+        if (id is not null && entry.FullUrl is { } fullUrl) references[fullUrl] = $"{type}/{id}";
+    }
+
+    // Conditional references (http.html#trules): "Patient?identifier=x|y" inside a resource must match exactly one.
+    private async Task ResolveConditionalReferencesAsync(WriteSession session, List<BundleEntryRequest> entries, Dictionary<string, string> references, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Resource is not { } resource || entry.Method is not ("POST" or "PUT")) continue;
+            var found = new List<string>();
+            CollectConditionalReferences(resource, found);
+            foreach (var reference in found)
+            {
+                if (references.ContainsKey(reference)) continue;
+                var questionMark = reference.IndexOf('?', StringComparison.Ordinal);
+                var type = reference[..questionMark];
+                if (!context.IsResourceType(type)) continue;
+                var matches = await ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'").MatchAsync(session.Transaction, type, cancellationToken);
+                if (matches.Count != 1)
+                {
+                    throw new FhirException(412, "not-found", $"The conditional reference '{reference}' matches {(matches.Count == 0 ? "no" : "more than one")} {type}; it must match exactly one", entry.Location + ".resource");
+                }
+                references[reference] = $"{type}/{matches[0]}";
+            }
+        }
+    }
+
+    private static void CollectConditionalReferences(JsonElement element, List<string> found)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.NameEquals("reference") && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        var value = property.Value.GetString()!;
+                        if (value.Contains('?', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal)) found.Add(value);
+                    }
+                    else
+                    {
+                        CollectConditionalReferences(property.Value, found);
+                    }
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) CollectConditionalReferences(item, found);
+                break;
+        }
+    }
+
+    // The spec: a transaction may not write one resource twice (http.html#trules).
+    private static void CheckNoResourceWrittenTwice(List<BundleEntryRequest> entries)
+    {
+        var seen = new Dictionary<(string, string), int>();
+        foreach (var entry in entries)
+        {
+            if (entry.Method is not ("PUT" or "DELETE" or "PATCH") || entry.Id is null) continue;
+            if (!seen.TryAdd((entry.Type!, entry.Id), entry.Index))
+            {
+                throw FhirException.BadRequest($"{entry.Type}/{entry.Id} is written by entries {seen[(entry.Type!, entry.Id)]} and {entry.Index}; a transaction writes a resource once", entry.Location + ".request.url");
+            }
+        }
+    }
+
+    private static FhirException Located(FhirException e, BundleEntryRequest? entry)
+    {
+        if (entry is null) return e;
+        var issues = e.Issues.Select(i => i with
+        {
+            Location = i.Location ?? entry.Location,
+            Message = i.Message.StartsWith("Bundle.entry[", StringComparison.Ordinal) ? i.Message : $"{entry.Location} ({entry.Method} {entry.Url}): {i.Message}",
+        }).ToList();
+        return new FhirException(e.Status, issues);
+    }
+
+    private static byte[] WriteResponse(string type, List<BundleEntryRequest> entries, EntryResult[] results, string baseUrl, PreferReturn prefer)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            BundleJsonWriter.WriteStart(writer, type, []);
+            writer.WriteStartArray("entry");
+            foreach (var entry in entries)
+            {
+                var result = results[entry.Index];
+                writer.WriteStartObject();
+                var stored = result.Resource;
+                if (stored is not null) writer.WriteString("fullUrl", $"{baseUrl}/{stored.ResourceType}/{stored.Id}");
+                var isRead = entry.Method is "GET" or "HEAD";
+                if (stored?.Json is { } json && result.Status < 300 && (isRead || prefer == PreferReturn.Representation))
+                {
+                    writer.WritePropertyName("resource");
+                    writer.WriteRawValue(json, skipInputValidation: true);
+                }
+                writer.WriteStartObject("response");
+                writer.WriteString("status", HttpStatusText.Of(result.Status));
+                if (stored is not null)
+                {
+                    if (entry.Method is "POST" or "PUT" && result.Status == 201) writer.WriteString("location", $"{stored.ResourceType}/{stored.Id}/_history/{stored.VersionId}");
+                    writer.WriteString("etag", EntityTag.Format(stored.VersionId));
+                    writer.WriteString("lastModified", ResourceStamper.FormatInstant(stored.LastUpdated));
+                }
+                if (result.Status >= 400 || (prefer == PreferReturn.OperationOutcome && result.Issues.Count > 0))
+                {
+                    writer.WritePropertyName("outcome");
+                    OperationOutcomeJson.Write(writer, result.Issues);
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,7 @@
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Storage;
+
+namespace OpenImis.Fhir.Application.Bundles;
+
+/// <summary>The outcome of one Bundle entry: its status, the resource version it produced or read, and issues.</summary>
+internal sealed record EntryResult(int Status, StoredResource? Resource, IReadOnlyList<OutcomeIssue> Issues);

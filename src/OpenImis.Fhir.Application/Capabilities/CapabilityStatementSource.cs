@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Text.Json;
+using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Engine.Model;
+
+namespace OpenImis.Fhir.Application.Capabilities;
+
+/// <summary>
+/// The CapabilityStatement (<c>GET /fhir/metadata</c>), generated from what the server does: every concrete R4
+/// resource type with the interactions implemented, the openIMIS profile enforced on the type (<c>profile</c>) and the
+/// IG's other profiles for it (<c>supportedProfile</c>), versioning, conditional operations and the formats.
+/// </summary>
+public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> igProfilesByType)
+{
+    private static readonly string[] Interactions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create"];
+
+    public byte[] Json(string baseUrl)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("resourceType", "CapabilityStatement");
+            writer.WriteString("status", "active");
+            writer.WriteString("date", "2026-11-22");
+            writer.WriteString("publisher", "openimis-fhir");
+            writer.WriteString("kind", "instance");
+            writer.WriteStartObject("software");
+            writer.WriteString("name", "openimis-fhir");
+            writer.WriteString("version", typeof(CapabilityStatementSource).Assembly.GetName().Version?.ToString() ?? "0");
+            writer.WriteEndObject();
+            writer.WriteStartObject("implementation");
+            writer.WriteString("description", "openIMIS FHIR R4 server");
+            writer.WriteString("url", baseUrl);
+            writer.WriteEndObject();
+            writer.WriteString("fhirVersion", "4.0.1");
+            writer.WriteStartArray("format");
+            writer.WriteStringValue("application/fhir+json");
+            writer.WriteStringValue("json");
+            writer.WriteEndArray();
+            writer.WriteStartArray("patchFormat");
+            writer.WriteStringValue("application/json-patch+json");
+            writer.WriteStringValue("application/fhir+json");
+            writer.WriteEndArray();
+            writer.WriteStartArray("implementationGuide");
+            writer.WriteStringValue("https://openimis.github.io/openimis_fhir_r4_ig/ImplementationGuide/openimis.fhir.r4");
+            writer.WriteEndArray();
+            writer.WriteStartArray("rest");
+            writer.WriteStartObject();
+            writer.WriteString("mode", "server");
+            writer.WriteStartArray("resource");
+            foreach (var type in context.Model.Types.Where(t => t.Kind == TypeKind.Resource && !t.IsAbstract).Select(t => t.Name).Order(StringComparer.Ordinal))
+            {
+                WriteResource(writer, type);
+            }
+            writer.WriteEndArray();
+            writer.WriteStartArray("interaction");
+            foreach (var code in (string[])["transaction", "batch", "history-system"])
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", code);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private void WriteResource(Utf8JsonWriter writer, string type)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", type);
+        if (context.Validation.ProfilesByType.TryGetValue(type, out var enforced)) writer.WriteString("profile", enforced);
+        if (igProfilesByType.TryGetValue(type, out var supported) && supported.Count > 0)
+        {
+            writer.WriteStartArray("supportedProfile");
+            foreach (var url in supported) writer.WriteStringValue(url);
+            writer.WriteEndArray();
+        }
+        writer.WriteStartArray("interaction");
+        foreach (var code in Interactions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", code);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteString("versioning", "versioned-update");
+        writer.WriteBoolean("readHistory", true);
+        writer.WriteBoolean("updateCreate", true);
+        writer.WriteBoolean("conditionalCreate", true);
+        writer.WriteString("conditionalRead", "full-support");
+        writer.WriteBoolean("conditionalUpdate", true);
+        writer.WriteString("conditionalDelete", "single");
+        writer.WriteStartArray("referencePolicy");
+        writer.WriteStringValue("literal");
+        writer.WriteStringValue("logical");
+        if (context.Options.ReferentialIntegrity) writer.WriteStringValue("enforced");
+        writer.WriteStringValue("local");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,30 @@
+namespace OpenImis.Fhir.Application;
+
+/// <summary>The settings of the FHIR server (configuration section <c>Fhir</c>); docs/operations.md lists them.</summary>
+public sealed class FhirServerOptions
+{
+    /// <summary>Largest request body accepted; larger gets 413.</summary>
+    public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Deepest JSON nesting accepted; deeper gets 400.</summary>
+    public int MaxJsonDepth { get; set; } = 100;
+
+    public int DefaultPageSize { get; set; } = 20;
+
+    public int MaxPageSize { get; set; } = 500;
+
+    /// <summary>Most entries in one batch or transaction Bundle.</summary>
+    public int MaxBundleEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// References to <c>Type/id</c> must name a resource that exists, and a resource still referenced cannot be
+    /// deleted: checked at the end of each interaction or transaction.
+    /// </summary>
+    public bool ReferentialIntegrity { get; set; } = true;
+
+    /// <summary>
+    /// The profile every write of a type is validated against, besides its <c>meta.profile</c>. Defaults: the openIMIS
+    /// profile of each type that has exactly one (types with several, such as Organization, rely on meta.profile).
+    /// </summary>
+    public Dictionary<string, string> Profiles { get; set; } = new(StringComparer.Ordinal);
+}

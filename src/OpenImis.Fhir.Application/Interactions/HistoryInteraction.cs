@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using OpenImis.Fhir.Application.Bundles;
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Storage;
+
+namespace OpenImis.Fhir.Application.Interactions;
+
+/// <summary>
+/// history for an instance, a type or the system (http.html#history): newest first, <c>_since</c>, <c>_at</c>,
+/// <c>_count</c>, and a <c>next</c> link holding a cursor (the last change sequence number shown), so that versions
+/// written while a client pages neither shift nor repeat entries.
+/// </summary>
+public sealed class HistoryInteraction(FhirContext context)
+{
+    public const string CursorParameter = "_cursor";
+
+    /// <param name="parameters">The query string parameters, in order.</param>
+    /// <param name="selfUrl">The URL of this request without its query (e.g. <c>http://host/fhir/Patient/_history</c>).</param>
+    public async Task<byte[]> HistoryAsync(string? type, string? id, IReadOnlyList<KeyValuePair<string, string>> parameters, string baseUrl, string selfUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (type is not null && !context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+        var count = context.Options.DefaultPageSize;
+        DateTimeOffset? since = null, at = null;
+        long? before = null;
+        foreach (var (name, value) in parameters)
+        {
+            switch (name)
+            {
+                case "_count":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out count))
+                    {
+                        throw FhirException.BadRequest($"_count: '{value}' is not a non-negative integer");
+                    }
+                    count = Math.Min(count, context.Options.MaxPageSize);
+                    break;
+                case "_since":
+                    since = ParseInstant(name, value);
+                    break;
+                case "_at":
+                    at = ParseInstant(name, value);
+                    break;
+                case CursorParameter:
+                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor)) throw FhirException.BadRequest($"{CursorParameter}: '{value}' is not a cursor of this server");
+                    before = cursor;
+                    break;
+            }
+        }
+        if (id is not null && await context.Store.ReadAsync(type!, id, cancellationToken) is null)
+        {
+            throw FhirException.NotFound($"{type}/{id} does not exist");
+        }
+        var versions = await context.Store.HistoryAsync(new HistoryQuery(type, id, since, at, before, count + 1), cancellationToken);
+        var links = new List<(string, string)> { ("self", selfUrl + Query(parameters, null)) };
+        if (versions.Count > count && count > 0)
+        {
+            var last = versions[count - 1].ChangeSeq.ToString(CultureInfo.InvariantCulture);
+            links.Add(("next", selfUrl + Query(parameters, last)));
+        }
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            BundleJsonWriter.WriteStart(writer, "history", links);
+            writer.WriteStartArray("entry");
+            for (var i = 0; i < Math.Min(count, versions.Count); i++) BundleJsonWriter.WriteHistoryEntry(writer, baseUrl, versions[i]);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static string Query(IReadOnlyList<KeyValuePair<string, string>> parameters, string? cursor)
+    {
+        var parts = parameters.Where(p => p.Key != CursorParameter).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}").ToList();
+        if (cursor is not null) parts.Add($"{CursorParameter}={cursor}");
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
+    /// <summary>An instant, dateTime or date (a date means its first moment, UTC when no zone is given).</summary>
+    internal static DateTimeOffset ParseInstant(string name, string value)
+    {
+        string[] formats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd", "yyyy-MM", "yyyy"];
+        if (DateTimeOffset.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return instant;
+        }
+        throw FhirException.BadRequest($"{name}: '{value}' is not a FHIR instant or date");
+    }
+}

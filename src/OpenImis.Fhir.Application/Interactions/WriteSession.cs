@@ -1,0 +1,276 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Resources;
+using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Storage;
+
+namespace OpenImis.Fhir.Application.Interactions;
+
+/// <summary>
+/// The writes of one interaction or one transaction Bundle, in one database transaction: create, update, patch and
+/// delete, plain or conditional. Each write is stamped (id, version, lastUpdated), validated, indexed and stored;
+/// <see cref="CommitAsync"/> checks referential integrity over all of them, then commits. Disposing without commit
+/// rolls everything back.
+/// </summary>
+public sealed partial class WriteSession : IAsyncDisposable
+{
+    private readonly FhirContext _context;
+    private readonly StoreTransaction _transaction;
+    // The references of each resource as last written in this session, with their locations for error messages.
+    private readonly Dictionary<(string Type, string Id), List<(string Type, string Id, string Location)>> _references = [];
+    private readonly Dictionary<(string Type, string Id), string> _deleted = [];
+
+    private WriteSession(FhirContext context, StoreTransaction transaction)
+    {
+        _context = context;
+        _transaction = transaction;
+    }
+
+    /// <summary>The lastUpdated of every version this session writes.</summary>
+    public DateTimeOffset Now { get; } = ResourceStamper.Now();
+
+    public StoreTransaction Transaction => _transaction;
+
+    public static async Task<WriteSession> BeginAsync(FhirContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new WriteSession(context, await context.Store.BeginAsync(cancellationToken));
+    }
+
+    public static string NewId() => Guid.CreateVersion7().ToString();
+
+    public async Task<WriteOutcome> CreateAsync(string type, JsonElement resource, string? ifNoneExist, WriteOptions options, CancellationToken cancellationToken)
+    {
+        CheckBody(type, resource, options);
+        if (ifNoneExist is not null)
+        {
+            var matches = await ConditionalCriteria.Parse(ifNoneExist, "If-None-Exist").MatchAsync(_transaction, type, cancellationToken);
+            if (matches.Count > 1) throw FhirException.PreconditionFailed($"If-None-Exist: {matches.Count} or more {type} resources match '{ifNoneExist}'");
+            if (matches.Count == 1) return new WriteOutcome(200, await _transaction.ReadAsync(type, matches[0], cancellationToken), []);
+        }
+        var id = options.AssignedId ?? NewId();
+        return await WriteVersionAsync(type, id, 1, "POST", resource, 201, options, cancellationToken);
+    }
+
+    public async Task<WriteOutcome> UpdateAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        CheckBody(type, resource, options);
+        CheckId(id);
+        var bodyId = BodyId(resource);
+        if (bodyId is null) throw FhirException.BadRequest($"The resource has no id; an update needs the id of the URL ({id})", $"{type}.id");
+        if (bodyId != id) throw FhirException.BadRequest($"The id in the resource ({bodyId}) does not match the id in the URL ({id})", $"{type}.id");
+        return await UpdateCoreAsync(type, id, resource, ifMatch, ifNoneMatch, options, cancellationToken);
+    }
+
+    public async Task<WriteOutcome> ConditionalUpdateAsync(string type, string criteria, JsonElement resource, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        CheckBody(type, resource, options);
+        var matches = await ConditionalCriteria.Parse(criteria, "Conditional update").MatchAsync(_transaction, type, cancellationToken);
+        var bodyId = BodyId(resource);
+        switch (matches.Count)
+        {
+            case 0 when bodyId is null:
+                return await WriteVersionAsync(type, options.AssignedId ?? NewId(), 1, "PUT", resource, 201, options, cancellationToken);
+            case 0:
+                CheckId(bodyId);
+                return await UpdateCoreAsync(type, bodyId, resource, ifMatch, null, options, cancellationToken);
+            case 1:
+                if (bodyId is not null && bodyId != matches[0])
+                {
+                    throw FhirException.BadRequest($"The id in the resource ({bodyId}) is not the id of the resource that matches '{criteria}' ({matches[0]})", $"{type}.id");
+                }
+                return await UpdateCoreAsync(type, matches[0], resource, ifMatch, null, options, cancellationToken);
+            default:
+                throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{criteria}'");
+        }
+    }
+
+    /// <summary>Deletes (a version marked deleted). Deleting what does not exist or is already deleted changes nothing: 204.</summary>
+    public async Task<WriteOutcome> DeleteAsync(string type, string id, string? ifMatch, string? location, CancellationToken cancellationToken)
+    {
+        RequireType(type);
+        var current = await _transaction.LockCurrentAsync(type, id, cancellationToken);
+        CheckIfMatch(ifMatch, current, type, id);
+        if (current is null || current.Deleted) return new WriteOutcome(204, null, []);
+        var version = current.VersionId + 1;
+        var write = new ResourceWrite(type, id, version, Now, "DELETE", null, [], []);
+        var seq = await StoreAsync(write);
+        _references.Remove((type, id));
+        _deleted[(type, id)] = location ?? $"{type}/{id}";
+        return new WriteOutcome(204, new StoredResource(type, id, version, Now, true, "DELETE", seq, null), []);
+    }
+
+    public async Task<WriteOutcome> ConditionalDeleteAsync(string type, string criteria, string? location, CancellationToken cancellationToken)
+    {
+        RequireType(type);
+        var matches = await ConditionalCriteria.Parse(criteria, "Conditional delete").MatchAsync(_transaction, type, cancellationToken);
+        if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional delete: {matches.Count} or more {type} resources match '{criteria}'; this server deletes one at a time");
+        if (matches.Count == 0) return new WriteOutcome(204, null, []);
+        return await DeleteAsync(type, matches[0], null, location, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a patch to the current version and stores the result as a new version, validated like an update.
+    /// The patch may not change the resource type or the id.
+    /// </summary>
+    public async Task<WriteOutcome> PatchAsync(string type, string id, Func<JsonNode, JsonNode> applyPatch, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applyPatch);
+        RequireType(type);
+        var current = await _transaction.ReadCurrentForUpdateAsync(type, id, cancellationToken) ?? throw FhirException.NotFound($"{type}/{id} does not exist");
+        if (current.Deleted) throw new FhirException(410, "deleted", $"{type}/{id} was deleted (version {current.VersionId})");
+        CheckIfMatch(ifMatch, new CurrentVersion(current.VersionId, current.LastUpdated, current.Deleted), type, id);
+        var patched = applyPatch(JsonNode.Parse(current.Json!)!);
+        if (patched is not JsonObject patchedObject || patchedObject["resourceType"]?.GetValue<string>() != type)
+        {
+            throw new FhirException(422, "processing", "The patch changes the resource type", $"{type}.resourceType");
+        }
+        if (patchedObject["id"] is not JsonValue idValue || idValue.GetValue<string>() != id)
+        {
+            throw new FhirException(422, "processing", "The patch changes or removes the id", $"{type}.id");
+        }
+        using var document = JsonDocument.Parse(patched.ToJsonString());
+        return await WriteVersionAsync(type, id, current.VersionId + 1, "PATCH", document.RootElement, 200, options, cancellationToken);
+    }
+
+    /// <summary>Checks referential integrity over everything written, then commits.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_context.Options.ReferentialIntegrity) await CheckReferentialIntegrityAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _transaction.DisposeAsync();
+
+    private async Task<WriteOutcome> UpdateCoreAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var current = await _transaction.LockCurrentAsync(type, id, cancellationToken);
+        if (ifNoneMatch is not null && ifNoneMatch.Trim() == "*" && current is { Deleted: false })
+        {
+            throw FhirException.PreconditionFailed($"If-None-Match: *: {type}/{id} exists (version {current.VersionId})");
+        }
+        CheckIfMatch(ifMatch, current, type, id);
+        var created = current is null || current.Deleted;
+        return await WriteVersionAsync(type, id, (current?.VersionId ?? 0) + 1, "PUT", resource, created ? 201 : 200, options, cancellationToken);
+    }
+
+    private async Task<WriteOutcome> WriteVersionAsync(string type, string id, int version, string method, JsonElement resource, int status, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var stamped = ResourceStamper.Stamp(resource, id, version, Now, options.RewriteReference);
+        using var document = JsonDocument.Parse(stamped);
+        var issues = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
+        var root = ElementNodeReader.Read(document.RootElement, _context.Model);
+        var references = IndexExtractor.References(root, _context.IsResourceType);
+        var json = Encoding.UTF8.GetString(stamped);
+        var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references);
+        var seq = await StoreAsync(write);
+        var targets = new List<(string, string, string)>(references.Count);
+        foreach (var reference in references)
+        {
+            if (reference.TargetId is null) continue;
+            targets.Add((reference.TargetType!, reference.TargetId, Relocate(reference.Path, type, options.LocationPrefix)));
+        }
+        _references[(type, id)] = targets;
+        _deleted.Remove((type, id));
+        return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, seq, json), issues);
+    }
+
+    private async Task<long> StoreAsync(ResourceWrite write)
+    {
+        try
+        {
+            return await _transaction.WriteAsync(write);
+        }
+        catch (DuplicateIdentifierException e)
+        {
+            throw new FhirException(409, "duplicate", e.Message, $"{write.ResourceType}.identifier");
+        }
+        catch (ConcurrentCreateException e)
+        {
+            throw FhirException.Conflict(e.Message);
+        }
+    }
+
+    private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)
+    {
+        var targets = new HashSet<(string, string)>();
+        foreach (var list in _references.Values)
+        {
+            foreach (var (type, id, _) in list) targets.Add((type, id));
+        }
+        if (targets.Count > 0)
+        {
+            var existing = await _transaction.ExistingAsync(targets, cancellationToken);
+            var issues = new List<OutcomeIssue>();
+            foreach (var list in _references.Values)
+            {
+                foreach (var (type, id, location) in list)
+                {
+                    if (!existing.Contains((type, id))) issues.Add(new OutcomeIssue("error", "not-found", $"The reference {type}/{id} names a resource that does not exist on this server", location));
+                }
+            }
+            if (issues.Count > 0) throw new FhirException(422, issues);
+        }
+        if (_deleted.Count > 0)
+        {
+            var referrers = await _transaction.ReferrersAsync(_deleted.Keys, 10, cancellationToken);
+            if (referrers.Count > 0)
+            {
+                var issues = referrers.Select(r => new OutcomeIssue("error", "conflict",
+                    $"{r.TargetType}/{r.TargetId} cannot be deleted: {r.SourceType}/{r.SourceId} refers to it at {r.Path}", _deleted[(r.TargetType, r.TargetId)])).ToList();
+                throw new FhirException(409, issues);
+            }
+        }
+    }
+
+    private void CheckBody(string type, JsonElement resource, WriteOptions options)
+    {
+        RequireType(type);
+        var where = options.LocationPrefix ?? type;
+        if (resource.ValueKind != JsonValueKind.Object) throw FhirException.BadRequest("The body is not a JSON object", where);
+        if (!resource.TryGetProperty("resourceType", out var declared) || declared.ValueKind != JsonValueKind.String)
+        {
+            throw FhirException.BadRequest("The resource has no resourceType", where);
+        }
+        if (declared.GetString() != type)
+        {
+            throw FhirException.BadRequest($"The resource is a {declared.GetString()}, but the URL names {type}", where + ".resourceType");
+        }
+    }
+
+    private void RequireType(string type)
+    {
+        if (!_context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+    }
+
+    private static string? BodyId(JsonElement resource) =>
+        resource.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    private static void CheckId(string id)
+    {
+        if (!IdPattern().IsMatch(id)) throw FhirException.BadRequest($"'{id}' is not a valid resource id (1 to 64 of A-Z a-z 0-9 - .)");
+    }
+
+    private static void CheckIfMatch(string? ifMatch, CurrentVersion? current, string type, string id)
+    {
+        if (ifMatch is null) return;
+        var wanted = EntityTag.Parse(ifMatch) ?? throw FhirException.BadRequest($"If-Match: '{ifMatch}' is not a version ETag such as W/\"3\"");
+        if (current is null || current.Deleted)
+        {
+            throw FhirException.PreconditionFailed($"If-Match: {type}/{id} has no current version (wanted version {wanted})");
+        }
+        if (current.VersionId != wanted)
+        {
+            throw new FhirException(412, "conflict", $"If-Match: {type}/{id} is at version {current.VersionId}, not {wanted}");
+        }
+    }
+
+    private static string Relocate(string location, string type, string? prefix) =>
+        prefix is not null && location.StartsWith(type, StringComparison.Ordinal) ? prefix + location[type.Length..] : location;
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}$")]
+    private static partial Regex IdPattern();
+}

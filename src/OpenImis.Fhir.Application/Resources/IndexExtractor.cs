@@ -1,0 +1,96 @@
+using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Storage;
+
+namespace OpenImis.Fhir.Application.Resources;
+
+/// <summary>
+/// The identifier and reference rows of a resource: its own <c>identifier</c> elements, and every Reference in it
+/// (contained resources excluded: they are part of the resource, not targets on this server).
+/// </summary>
+public static class IndexExtractor
+{
+    public static IReadOnlyList<IndexedIdentifier> Identifiers(ElementNode resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var nodes = resource.Children("identifier");
+        if (nodes.IsEmpty) return [];
+        var result = new List<IndexedIdentifier>(nodes.Count);
+        foreach (var item in nodes)
+        {
+            var identifier = (ElementNode)item;
+            if (Primitive(identifier, "value") is not { } value) continue;
+            var system = Primitive(identifier, "system") ?? "";
+            string? typeSystem = null, typeCode = null;
+            if (First(identifier, "type") is { } type && First(type, "coding") is { } coding)
+            {
+                typeSystem = Primitive(coding, "system");
+                typeCode = Primitive(coding, "code");
+            }
+            var row = new IndexedIdentifier(system, value, typeSystem, typeCode);
+            if (!result.Contains(row)) result.Add(row);
+        }
+        return result;
+    }
+
+    /// <summary>References with their location; <paramref name="isResourceType"/> tells <c>Patient/1</c> from a relative URL of another kind.</summary>
+    public static IReadOnlyList<IndexedReference> References(ElementNode resource, Func<string, bool> isResourceType)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var result = new List<IndexedReference>();
+        Collect(resource, isResourceType, result);
+        return result;
+    }
+
+    /// <summary>Splits <c>Type/id</c> or <c>Type/id/_history/n</c>; null for anything else.</summary>
+    public static (string Type, string Id)? ParseRelative(string reference, Func<string, bool> isResourceType)
+    {
+        var parts = reference.Split('/');
+        if (parts.Length is not (2 or 4)) return null;
+        if (parts.Length == 4 && parts[2] != "_history") return null;
+        if (!isResourceType(parts[0]) || parts[1].Length == 0 || parts[1].Contains('?', StringComparison.Ordinal)) return null;
+        return (parts[0], parts[1]);
+    }
+
+    private static void Collect(ElementNode node, Func<string, bool> isResourceType, List<IndexedReference> result)
+    {
+        foreach (var item in node.AllChildren())
+        {
+            var child = (ElementNode)item;
+            if (child.IsResource) continue; // contained resources
+            if (child.TypeName == "Reference")
+            {
+                Add(child, isResourceType, result);
+            }
+            Collect(child, isResourceType, result);
+        }
+    }
+
+    private static void Add(ElementNode reference, Func<string, bool> isResourceType, List<IndexedReference> result)
+    {
+        var path = reference.Location;
+        var literal = Primitive(reference, "reference");
+        if (literal is not null)
+        {
+            if (literal.StartsWith('#')) return;
+            if (ParseRelative(literal, isResourceType) is { } target)
+            {
+                result.Add(new IndexedReference(path, target.Type, target.Id, null, null, null));
+                return;
+            }
+            result.Add(new IndexedReference(path, Primitive(reference, "type"), null, literal, null, null));
+            return;
+        }
+        if (First(reference, "identifier") is { } identifier && Primitive(identifier, "value") is { } value)
+        {
+            result.Add(new IndexedReference(path, Primitive(reference, "type"), null, null, Primitive(identifier, "system"), value));
+        }
+    }
+
+    private static ElementNode? First(ElementNode node, string name)
+    {
+        var children = node.Children(name);
+        return children.IsEmpty ? null : (ElementNode)children[0];
+    }
+
+    private static string? Primitive(ElementNode node, string name) => First(node, name)?.Value as string;
+}

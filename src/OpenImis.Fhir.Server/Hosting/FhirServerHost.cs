@@ -1,0 +1,85 @@
+using Npgsql;
+using OpenImis.Fhir.Application;
+using OpenImis.Fhir.Application.Bundles;
+using OpenImis.Fhir.Application.Capabilities;
+using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Application.Validation;
+using OpenImis.Fhir.Engine.Validation;
+using OpenImis.Fhir.Server.Http;
+using OpenImis.Fhir.Storage;
+
+namespace OpenImis.Fhir.Server.Hosting;
+
+/// <summary>
+/// Builds the web host: configuration, services (storage, validator, interactions), Kestrel limits, JSON console
+/// logs, the FHIR endpoints, Swagger and <c>/healthz</c>. Tests build it the same way, on a free port.
+/// </summary>
+internal static class FhirServerHost
+{
+    public static WebApplication Build(string[] args, string connectionString, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ");
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection("Fhir").Get<FhirServerOptions>() ?? new FhirServerOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<FhirStore>();
+        services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
+        services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options));
+        services.AddSingleton<ResourceReader>();
+        services.AddSingleton<HistoryInteraction>();
+        services.AddSingleton<PatchSource>();
+        services.AddSingleton(provider => new BundleProcessor(provider.GetRequiredService<FhirContext>(), provider.GetRequiredService<ResourceReader>())
+        {
+            PatchFactory = provider.GetRequiredService<PatchSource>().Create,
+        });
+        services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory())));
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "openIMIS FHIR R4 server", Version = "v1", Description = "FHIR R4 REST API (http://hl7.org/fhir/R4/http.html) with the openIMIS profiles. Bodies are FHIR JSON (application/fhir+json)." }));
+
+        var app = builder.Build();
+        app.UseMiddleware<FhirErrorMiddleware>();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+        app.MapGet("/healthz", async (FhirStore store, CancellationToken cancellationToken) =>
+            await store.PingAsync(cancellationToken) ? Results.Json(new { status = "ok" }) : Results.Json(new { status = "database unavailable" }, statusCode: 503))
+            .WithTags("Operations").WithSummary("Health: 200 when the database answers, 503 otherwise");
+        FhirEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Applies migrations and loads the validator before the first request, so that none waits for either.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
+        var applied = await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+        if (applied.Count > 0) logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
+        app.Services.GetRequiredService<FhirContext>();
+    }
+
+    private static ResourceValidation CreateValidation(FhirServerOptions options, ILogger logger)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var ig = IgDirectory();
+        var validator = FhirValidator.ForR4AndIg(ig);
+        var igProfiles = IgProfileIndex.ByType(ig);
+        var profiles = IgProfileIndex.DefaultEnforced(igProfiles);
+        foreach (var (type, url) in options.Profiles) profiles[type] = url;
+        validator.CompileProfiles(igProfiles.SelectMany(p => p.Value));
+        logger.LogInformation("Validator ready in {Milliseconds} ms; profiles enforced per type: {Count}", started.ElapsedMilliseconds, profiles.Count);
+        return new ResourceValidation(validator, profiles);
+    }
+
+    private static string IgDirectory() => Path.Combine(AppContext.BaseDirectory, "ig-profiles");
+}

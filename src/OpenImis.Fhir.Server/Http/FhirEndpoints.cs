@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenImis.Fhir.Application;
+using OpenImis.Fhir.Application.Bundles;
+using OpenImis.Fhir.Application.Capabilities;
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Interactions;
+
+namespace OpenImis.Fhir.Server.Http;
+
+/// <summary>
+/// The FHIR REST API at <c>/fhir</c> (http.html): one handler per interaction. Handlers parse the HTTP request,
+/// call the application layer and write the answer; every refusal is a <see cref="FhirException"/> that
+/// <see cref="FhirErrorMiddleware"/> turns into an OperationOutcome.
+/// </summary>
+internal static class FhirEndpoints
+{
+    private const string Tag = "FHIR";
+
+    public static void Map(WebApplication app)
+    {
+        var fhir = app.MapGroup("/fhir").WithTags(Tag);
+        fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).WithName("capabilities").WithSummary("CapabilityStatement: what this server supports");
+        fhir.MapPost("/", Bundle).WithName("batch-transaction").WithSummary("Process a batch or transaction Bundle");
+        fhir.MapMethods("/_history", ["GET", "HEAD"], (HttpContext c) => History(c, null, null)).WithName("history-system").WithSummary("History of all resources");
+        fhir.MapMethods("/{type}/_history", ["GET", "HEAD"], (HttpContext c, string type) => History(c, type, null)).WithName("history-type").WithSummary("History of a resource type");
+        fhir.MapMethods("/{type}/{id}/_history", ["GET", "HEAD"], (HttpContext c, string type, string id) => History(c, type, id)).WithName("history-instance").WithSummary("History of a resource");
+        fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).WithName("vread").WithSummary("Read a version");
+        fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).WithName("read").WithSummary("Read the current version");
+        fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).WithName("search").WithSummary("Search (comes with the search issue)");
+        fhir.MapPost("/{type}", Create).WithName("create").WithSummary("Create (If-None-Exist: conditional create)");
+        fhir.MapPut("/{type}/{id}", Update).WithName("update").WithSummary("Update, or create with this id");
+        fhir.MapPut("/{type}", ConditionalUpdate).WithName("conditional-update").WithSummary("Conditional update: Type?criteria");
+        fhir.MapPatch("/{type}/{id}", Patch).WithName("patch").WithSummary("Patch: JSON Patch or FHIRPath Patch");
+        fhir.MapDelete("/{type}/{id}", Delete).WithName("delete").WithSummary("Delete (soft: reads answer 410)");
+        fhir.MapDelete("/{type}", ConditionalDelete).WithName("conditional-delete").WithSummary("Conditional delete: Type?criteria");
+    }
+
+    private static async Task Capabilities(HttpContext context, CapabilityStatementSource capabilities)
+    {
+        RequireJsonResponse(context);
+        await FhirResponses.JsonAsync(context, 200, capabilities.Json(FhirResponses.BaseUrl(context.Request)));
+    }
+
+    private static async Task Read(HttpContext context, string type, string id, ResourceReader reader)
+    {
+        RequireJsonResponse(context);
+        var stored = await reader.ReadAsync(type, id, context.RequestAborted);
+        if (NotModified(context.Request, stored.VersionId, stored.LastUpdated))
+        {
+            context.Response.Headers.ETag = EntityTag.Format(stored.VersionId);
+            context.Response.StatusCode = 304;
+            return;
+        }
+        await FhirResponses.ResourceAsync(context, 200, stored);
+    }
+
+    private static async Task VRead(HttpContext context, string type, string id, string vid, ResourceReader reader)
+    {
+        RequireJsonResponse(context);
+        await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, context.RequestAborted));
+    }
+
+    private static async Task History(HttpContext context, string? type, string? id)
+    {
+        RequireJsonResponse(context);
+        var history = context.RequestServices.GetRequiredService<HistoryInteraction>();
+        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}";
+        var bundle = await history.HistoryAsync(type, id, parameters, FhirResponses.BaseUrl(context.Request), self, context.RequestAborted);
+        await FhirResponses.JsonAsync(context, 200, bundle);
+    }
+
+    private static Task Search(HttpContext context, string type, FhirContext fhir)
+    {
+        RequireJsonResponse(context);
+        if (!fhir.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+        throw new FhirException(501, "not-supported", $"Search is not implemented yet; read {type} by id (GET /fhir/{type}/{{id}})");
+    }
+
+    private static async Task Create(HttpContext context, string type, FhirContext fhir)
+    {
+        RequireJsonResponse(context);
+        using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
+        var ifNoneExist = Header(context, "If-None-Exist");
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.CreateAsync(type, body.RootElement, ifNoneExist, WriteOptions.None, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
+    }
+
+    private static async Task Update(HttpContext context, string type, string id, FhirContext fhir)
+    {
+        RequireJsonResponse(context);
+        using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.UpdateAsync(type, id, body.RootElement, Header(context, "If-Match"), Header(context, "If-None-Match"), WriteOptions.None, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
+    }
+
+    private static async Task ConditionalUpdate(HttpContext context, string type, FhirContext fhir)
+    {
+        RequireJsonResponse(context);
+        var criteria = Criteria(context, "Conditional update");
+        using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.ConditionalUpdateAsync(type, criteria, body.RootElement, Header(context, "If-Match"), WriteOptions.None, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
+    }
+
+    private static async Task Patch(HttpContext context, string type, string id, FhirContext fhir, PatchSource patches)
+    {
+        RequireJsonResponse(context);
+        var contentType = FhirMediaTypes.BodyType(context.Request) ?? "";
+        var body = await FhirRequestBody.ReadAsync(context, fhir.Options);
+        var apply = patches.Create(contentType, body);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.PatchAsync(type, id, apply, Header(context, "If-Match"), WriteOptions.None, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
+    }
+
+    private static async Task Delete(HttpContext context, string type, string id, FhirContext fhir)
+    {
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.DeleteAsync(type, id, Header(context, "If-Match"), null, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, PreferReturn.Minimal);
+    }
+
+    private static async Task ConditionalDelete(HttpContext context, string type, FhirContext fhir)
+    {
+        var criteria = Criteria(context, "Conditional delete");
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.ConditionalDeleteAsync(type, criteria, null, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, PreferReturn.Minimal);
+    }
+
+    private static async Task Bundle(HttpContext context, FhirContext fhir, BundleProcessor processor)
+    {
+        RequireJsonResponse(context);
+        using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
+        var (status, json) = await processor.ProcessAsync(body.RootElement, FhirResponses.BaseUrl(context.Request), FhirResponses.Prefer(context.Request), context.RequestAborted);
+        await FhirResponses.JsonAsync(context, status, json);
+    }
+
+    private static string Criteria(HttpContext context, string what)
+    {
+        var query = context.Request.QueryString.Value;
+        if (string.IsNullOrEmpty(query) || query == "?") throw FhirException.BadRequest($"{what} needs search criteria in the URL (Type?identifier=system|value)");
+        // _format and _pretty shape the answer; they are not criteria.
+        var parts = query.TrimStart('?').Split('&').Where(p => !p.StartsWith("_format=", StringComparison.Ordinal) && !p.StartsWith("_pretty=", StringComparison.Ordinal));
+        return string.Join('&', parts);
+    }
+
+    private static string? Header(HttpContext context, string name) =>
+        context.Request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
+
+    private static void RequireJsonResponse(HttpContext context)
+    {
+        if (FhirMediaTypes.ResponseType(context.Request) is null)
+        {
+            var asked = context.Request.Query.TryGetValue("_format", out var format) ? $"_format={format}" : $"Accept: {context.Request.Headers.Accept}";
+            throw new FhirException(406, "not-supported", $"{asked}: this server answers in JSON only (application/fhir+json or application/json)");
+        }
+    }
+
+    // If-None-Match (a version ETag) and If-Modified-Since on reads (http.html#cread).
+    private static bool NotModified(HttpRequest request, int versionId, DateTimeOffset lastUpdated)
+    {
+        if (request.Headers.IfNoneMatch.Count > 0)
+        {
+            return request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => EntityTag.Parse(tag) == versionId || tag.Trim() == "*");
+        }
+        if (request.Headers.IfModifiedSince.Count > 0
+            && DateTimeOffset.TryParse(request.Headers.IfModifiedSince.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
+        {
+            // HTTP dates have whole seconds; lastUpdated has milliseconds.
+            return lastUpdated < since.AddSeconds(1);
+        }
+        return false;
+    }
+}

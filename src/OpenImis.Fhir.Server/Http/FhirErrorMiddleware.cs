@@ -1,0 +1,69 @@
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Interactions;
+
+namespace OpenImis.Fhir.Server.Http;
+
+/// <summary>
+/// Turns every failure into an OperationOutcome with its status: the application's refusals (4xx), a deleted
+/// resource (410 with its ETag), the web server's own (bad request line, body too large), and, logged as errors, the
+/// server's faults (500, 503 when the database is unreachable). A client never sees a stack trace.
+/// </summary>
+internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted && context.Response.ContentLength is null && context.Request.Path.StartsWithSegments("/fhir"))
+            {
+                // No endpoint matched: say so as FHIR does, not with an empty body.
+                var status = context.Response.StatusCode;
+                var message = status == 404 ? $"No FHIR interaction at {context.Request.Path}" : $"{context.Request.Method} is not allowed on {context.Request.Path}";
+                await FhirResponses.OutcomeAsync(context, status, [new OutcomeIssue("error", status == 404 ? "not-found" : "not-supported", message)]);
+            }
+        }
+        catch (FhirException e)
+        {
+            LogClientError(context, e.Status, e.Message);
+            await WriteAsync(context, e.Status, e.Issues);
+        }
+        catch (GoneException e)
+        {
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Headers.ETag = EntityTag.Format(e.Deleted.VersionId);
+                await FhirResponses.OutcomeAsync(context, 410, [new OutcomeIssue("error", "deleted", e.Message)]);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            LogClientError(context, e.StatusCode, e.Message);
+            await WriteAsync(context, e.StatusCode, [new OutcomeIssue("error", e.StatusCode == 413 ? "too-costly" : "invalid", e.Message)]);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nothing to answer.
+        }
+        catch (Npgsql.NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
+        {
+            logger.LogError(e, "Database unavailable during {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, 503, [new OutcomeIssue("fatal", "transient", "The database is not available; try again later")]);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Unhandled error during {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, 500, [new OutcomeIssue("fatal", "exception", "The server failed to process the request; the error is logged")]);
+        }
+    }
+
+    private void LogClientError(HttpContext context, int status, string message) =>
+        logger.LogInformation("{Method} {Path} refused with {Status}: {Message}", context.Request.Method, context.Request.Path, status, message);
+
+    private static async Task WriteAsync(HttpContext context, int status, IReadOnlyList<OutcomeIssue> issues)
+    {
+        if (context.Response.HasStarted) return;
+        context.Response.Clear();
+        await FhirResponses.OutcomeAsync(context, status, issues);
+    }
+}

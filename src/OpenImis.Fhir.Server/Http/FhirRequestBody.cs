@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using OpenImis.Fhir.Application;
+using OpenImis.Fhir.Application.Errors;
+
+namespace OpenImis.Fhir.Server.Http;
+
+/// <summary>
+/// Reads a request body within the size limit (413 beyond it) and parses it as JSON within the depth limit (400 for
+/// malformed JSON, with the line and byte where it breaks; duplicate property names are malformed too).
+/// </summary>
+internal static class FhirRequestBody
+{
+    public static async Task<byte[]> ReadAsync(HttpContext context, FhirServerOptions options)
+    {
+        var request = context.Request;
+        if (request.ContentLength is { } length && length > options.MaxBodyBytes) throw TooLarge(options);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxBodyBytes;
+        using var buffer = new MemoryStream(request.ContentLength is { } known ? (int)known : 4096);
+        try
+        {
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(options);
+        }
+        if (buffer.Length > options.MaxBodyBytes) throw TooLarge(options);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a JSON body (415 unless its Content-Type is JSON); the caller disposes the document.</summary>
+    public static async Task<JsonDocument> ReadJsonAsync(HttpContext context, FhirServerOptions options)
+    {
+        if (!FhirMediaTypes.IsJsonBody(context.Request))
+        {
+            throw new FhirException(415, "not-supported", $"Content-Type '{context.Request.ContentType}' is not supported: send application/fhir+json or application/json");
+        }
+        return Parse(await ReadAsync(context, options), options);
+    }
+
+    public static JsonDocument Parse(byte[] body, FhirServerOptions options)
+    {
+        if (body.Length == 0) throw FhirException.BadRequest("The request has no body; a FHIR resource in JSON was expected");
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+            throw new FhirException(400, "structure", $"The body is not valid JSON{where}: {e.Message}");
+        }
+    }
+
+    private static FhirException TooLarge(FhirServerOptions options) =>
+        new(413, "too-costly", $"The request body is larger than this server accepts ({options.MaxBodyBytes} bytes; setting Fhir:MaxBodyBytes)");
+}
