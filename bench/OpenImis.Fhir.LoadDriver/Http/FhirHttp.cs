@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using OpenImis.Fhir.LoadDriver.Measurement;
 
 namespace OpenImis.Fhir.LoadDriver.Http;
@@ -60,11 +62,34 @@ internal static class FhirHttp
         }
     }
 
-    /// <summary>A non-2xx response as a failure, with the start of its body (an OperationOutcome, usually).</summary>
+    /// <summary>
+    /// A non-2xx response as a failure: the errors of its OperationOutcome (warnings would bury them), else the start of
+    /// its body.
+    /// </summary>
     public static RequestFailure Failure(HttpResponseMessage response, ResponseBuffer buffer, int length, int maxCharacters = 600)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(buffer);
-        return new RequestFailure((int)response.StatusCode, buffer.Text(length, maxCharacters));
+        var detail = OutcomeErrors(buffer.Span(length)) is { Length: > 0 } errors
+            ? errors[..Math.Min(errors.Length, maxCharacters)] + (errors.Length > maxCharacters ? " ..." : "")
+            : buffer.Text(length, maxCharacters);
+        return new RequestFailure((int)response.StatusCode, detail);
+    }
+
+    private static string? OutcomeErrors(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var outcome = JsonNode.Parse(body);
+            if ((string?)outcome?["resourceType"] != "OperationOutcome" || outcome["issue"] is not JsonArray issues) return null;
+            var errors = issues.Where(i => (string?)i?["severity"] is "error" or "fatal").ToList();
+            return string.Join("; ", (errors.Count > 0 ? errors : [.. issues]).Select(i =>
+                $"{(string?)i?["code"]}: {(string?)i?["details"]?["text"] ?? (string?)i?["diagnostics"]}" +
+                (i?["expression"] is JsonArray { Count: > 0 } at ? $" @ {(string?)at[0]}" : "")));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
