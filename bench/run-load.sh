@@ -9,7 +9,8 @@
 #   Other options go to the driver, e.g. --clients 4 --scenarios create,raw-insert (see its --help).
 # It starts a private PostgreSQL (fsync on, shared_buffers=1GB, a free port, data in bench/results/load/pg), the
 # server from a Release build on a free port, runs the driver, stops both (also on failure or Ctrl-C) and prints
-# bench/results/load/summary.md. Logs: bench/results/load/{server,driver}.log and pg/log.
+# bench/results/load/summary.md. Logs: bench/results/load/{server,driver,postgres}.log; the cluster's data is deleted
+# after a successful run and kept (bench/results/load/pg) after a failed one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -52,6 +53,9 @@ cleanup() {
     kill -9 "$server_pid" 2>/dev/null || true
   fi
   if [ -n "$pg_started" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
+  # The cluster holds about 1 GB after a full run: keep its log, and the data only when something failed.
+  if [ -f "$pgdata/log" ]; then cp "$pgdata/log" "$out/postgres.log"; fi
+  if [ "$status" = 0 ]; then rm -rf "$pgdata"; fi
   exit "$status"
 }
 trap cleanup EXIT

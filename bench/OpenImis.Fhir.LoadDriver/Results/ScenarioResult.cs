@@ -2,7 +2,10 @@ using OpenImis.Fhir.LoadDriver.Measurement;
 
 namespace OpenImis.Fhir.LoadDriver.Results;
 
-/// <summary>One scenario at one concurrency, as written to results.json.</summary>
+/// <summary>
+/// One scenario at one concurrency, as written to results.json. <see cref="DriverCpuPercent"/>: the driver's own CPU
+/// time in the measured window, in percent of one core.
+/// </summary>
 internal sealed record ScenarioResult(
     string Scenario,
     string Target,
@@ -15,4 +18,5 @@ internal sealed record ScenarioResult(
     double ResourcesPerSecond,
     LatencySummary Latency,
     IReadOnlyList<string> ErrorSamples,
-    bool Aborted);
+    bool Aborted,
+    double DriverCpuPercent);

@@ -24,10 +24,11 @@ internal static class SummaryWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"Run {run.StartedAt:yyyy-MM-dd HH:mm} UTC on {run.ProcessorCount} cores ({run.OperatingSystem}, {run.Framework}); " +
             $"{run.WarmupSeconds:0.#} s warm-up and {run.DurationSeconds:0.#} s measured per scenario and concurrency; closed loop (each client one request at a time).");
         md.AppendLine(CultureInfo.InvariantCulture, $"Server {run.BaseUrl}. Patient body {run.PatientBytes:N0} bytes; transaction Bundle {run.BundleEntries} entries, {run.BundleBytes:N0} bytes. " +
-            $"Raw ceiling: table `{Postgres.RawTable.Name}` in the server's database{(run.Postgres is null ? " (not run)" : "")}.");
+            $"Raw ceiling: table `{Postgres.RawTable.Name}` in the server's database{(run.Postgres is null ? " (not run)" : "")}. " +
+            $"Driver CPU: the load driver's own CPU time in the measured window, in cores (it shares the {run.ProcessorCount} with the server and PostgreSQL).");
         md.AppendLine();
-        md.AppendLine("| scenario | clients | requests/s | resources/s | p50 ms | p99 ms | errors | raw ceiling rows/s | ratio | target | met? |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| scenario | clients | requests/s | resources/s | p50 ms | p99 ms | errors | raw ceiling rows/s | ratio | target | met? | driver CPU |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|");
         foreach (var s in run.Scenarios.Where(s => s.Target == Measurement.Scenario.Server))
         {
             var raw = Ceiling(run, s);
@@ -35,7 +36,7 @@ internal static class SummaryWriter
             var (target, met) = Target(s, ratio);
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | " +
-                $"{(raw is null ? "—" : Rate(raw.ResourcesPerSecond))} | {(ratio is { } r ? Percent(r) : "—")} | {target} | {Met(met)} |");
+                $"{(raw is null ? "—" : Rate(raw.ResourcesPerSecond))} | {(ratio is { } r ? Percent(r) : "—")} | {target} | {Met(met)} | {Cpu(s)} |");
         }
         var rawRows = run.Scenarios.Where(s => s.Target == Measurement.Scenario.Postgres).ToList();
         if (rawRows.Count > 0)
@@ -44,12 +45,12 @@ internal static class SummaryWriter
             md.AppendLine("Raw PostgreSQL ceiling, same JSON: `raw-insert` = one autocommitted single-row INSERT per request (the create body); " +
                 "`raw-batch` = one 100-row INSERT per transaction (the Bundle's 100 resources). Prepared statements, one connection per client.");
             md.AppendLine();
-            md.AppendLine("| scenario | clients | statements/s | rows/s | p50 ms | p99 ms | errors |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| scenario | clients | statements/s | rows/s | p50 ms | p99 ms | errors | driver CPU |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in rawRows)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} |");
+                    $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | {Cpu(s)} |");
             }
         }
         md.AppendLine();
@@ -119,6 +120,8 @@ internal static class SummaryWriter
     private static bool Valid(ScenarioResult s) => s.Errors == 0 && !s.Aborted && s.Requests > 0;
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Cpu(ScenarioResult s) => (s.DriverCpuPercent / 100).ToString("0.00", CultureInfo.InvariantCulture) + " core";
 
     private static string Clients(int n) => n == 1 ? "1 client" : $"{n} clients";
 
