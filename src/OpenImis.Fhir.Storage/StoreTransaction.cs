@@ -6,11 +6,14 @@ namespace OpenImis.Fhir.Storage;
 /// <summary>
 /// One database transaction: all the writes of an interaction or of a transaction Bundle, committed together or not
 /// at all. Disposing without <see cref="CommitAsync"/> rolls back. Not thread-safe.
+/// Writes are held and sent together, in one batch, before the next read and at commit: a 100-entry transaction Bundle
+/// costs one round trip for its writes instead of a hundred.
 /// </summary>
 public sealed class StoreTransaction : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
+    private readonly List<ResourceWrite> _pending = [];
 
     internal StoreTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -21,6 +24,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>The current version, row-locked until the end of the transaction (concurrent writers of the resource wait).</summary>
     public async Task<CurrentVersion?> LockCurrentAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await using var command = Command("select version_id, last_updated, deleted from fhir_resource where resource_type = $1 and id = $2 for update");
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
@@ -32,6 +36,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>The current version with its body, row-locked (PATCH reads, changes and writes it back).</summary>
     public async Task<StoredResource?> ReadCurrentForUpdateAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await using var command = Command($"""
             select {FhirStore.VersionColumns}
             from fhir_resource r
@@ -47,6 +52,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>The current body of a resource as this transaction sees it (its own writes included); null when absent or deleted.</summary>
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await using var command = Command($"""
             select {FhirStore.VersionColumns}
             from fhir_resource r
@@ -61,6 +67,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <summary>Ids of the current, not deleted resources of a type holding an identifier (system null: any system).</summary>
     public async Task<IReadOnlyList<string>> FindByIdentifierAsync(string resourceType, string? system, string value, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await using var command = Command(system is null
             ? "select distinct resource_id from fhir_identifier where resource_type = $1 and value = $2 limit 100"
             : "select distinct resource_id from fhir_identifier where resource_type = $1 and value = $2 and system = $3 limit 100");
@@ -74,15 +81,20 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     /// <summary>Which of the given resources exist and are not deleted (reference checks), in one round trip.</summary>
-    public async Task<HashSet<(string Type, string Id)>> ExistingAsync(IReadOnlyCollection<(string Type, string Id)> keys, CancellationToken cancellationToken = default)
+    /// <param name="lockForShare">
+    /// Lock the rows found until commit: a concurrent delete of one of them (which locks its row for update) then waits
+    /// for this transaction and sees its references, or this check waits for the delete and no longer finds the row.
+    /// </param>
+    public async Task<HashSet<(string Type, string Id)>> ExistingAsync(IReadOnlyCollection<(string Type, string Id)> keys, bool lockForShare = false, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         var found = new HashSet<(string, string)>();
         if (keys.Count == 0) return found;
         await using var command = Command("""
             select r.resource_type, r.id from fhir_resource r
             join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             where not r.deleted
-            """);
+            """ + (lockForShare ? " for share of r" : ""));
         command.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
         command.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -94,6 +106,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<IReadOnlyList<(string SourceType, string SourceId, string Path, string TargetType, string TargetId)>> ReferrersAsync(
         IReadOnlyCollection<(string Type, string Id)> targets, int limit, CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         var result = new List<(string, string, string, string, string)>();
         if (targets.Count == 0) return result;
         await using var command = Command("""
@@ -113,19 +126,50 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores a new version: the version row, the resource row, and the identifier and reference rows replaced, in one
-    /// round trip. Returns the version's change sequence number.
+    /// Stores a new version: the version row, the resource row, and the identifier and reference rows replaced. Held
+    /// until the next read or the commit; a refusal then surfaces as <see cref="StorageConflictException"/>.
     /// </summary>
-    /// <exception cref="DuplicateIdentifierException">An openIMIS business code of the resource is held by another resource of its type.</exception>
-    /// <exception cref="ConcurrentCreateException">Another transaction wrote this version first.</exception>
-    public async Task<long> WriteAsync(ResourceWrite write, CancellationToken cancellationToken = default)
+    public void Write(ResourceWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        _pending.Add(write);
+    }
 
+    /// <summary>Sends the held writes in one batch.</summary>
+    /// <exception cref="StorageConflictException">A write broke a unique key (a duplicate openIMIS business identifier, or a concurrent write of the same version).</exception>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_pending.Count == 0) return;
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        var owners = new Dictionary<NpgsqlBatchCommand, ResourceWrite>(ReferenceEqualityComparer.Instance);
+        foreach (var write in _pending)
+        {
+            var first = batch.BatchCommands.Count;
+            AddCommands(batch, write);
+            for (var c = first; c < batch.BatchCommands.Count; c++) owners[batch.BatchCommands[c]] = write;
+        }
+        _pending.Clear();
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            var write = e.BatchCommand is { } failed && owners.TryGetValue(failed, out var owner) ? owner : null;
+            var (type, id) = (write?.ResourceType ?? "?", write?.Id ?? "?");
+            if (e.ConstraintName == "fhir_identifier_openimis_unique")
+            {
+                throw new StorageConflictException($"Another {type} already has this openIMIS identifier ({e.Detail})", type, id, isDuplicateIdentifier: true, e);
+            }
+            throw new StorageConflictException($"{type}/{id} was written by another request at the same time", type, id, isDuplicateIdentifier: false, e);
+        }
+    }
+
+    private static void AddCommands(NpgsqlBatch batch, ResourceWrite write)
+    {
         var version = new NpgsqlBatchCommand("""
             insert into fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, body)
-            values ($1, $2, $3, $4, $5, $6, $7) returning change_seq
+            values ($1, $2, $3, $4, $5, $6, $7)
             """);
         version.Parameters.Add(new() { Value = write.ResourceType });
         version.Parameters.Add(new() { Value = write.Id });
@@ -177,22 +221,11 @@ public sealed class StoreTransaction : IAsyncDisposable
             references.Parameters.Add(new() { Value = write.References.Select(r => r.IdentifierValue).ToArray() });
             batch.BatchCommands.Add(references);
         }
-        try
-        {
-            return (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            if (e.ConstraintName == "fhir_identifier_openimis_unique")
-            {
-                throw new DuplicateIdentifierException($"Another {write.ResourceType} already has this openIMIS identifier ({e.Detail})", e);
-            }
-            throw new ConcurrentCreateException($"{write.ResourceType}/{write.Id} was written by another request at the same time", e);
-        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
     }
 

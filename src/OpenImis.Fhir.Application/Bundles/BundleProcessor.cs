@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Resources;
+using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Bundles;
 
@@ -72,6 +73,12 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         {
             throw Located(new FhirException(410, "deleted", e.Message), current);
         }
+        catch (StorageConflictException e)
+        {
+            // Writes are flushed in batches: the entry that failed is the one that wrote this resource.
+            var failed = entries.FirstOrDefault(x => results[x.Index]?.Resource is { } r && r.ResourceType == e.ResourceType && r.Id == e.Id) ?? current;
+            throw Located(new FhirException(409, [StorageConflicts.Issue(e, failed?.Location + ".resource")]), failed);
+        }
     }
 
     private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, CancellationToken cancellationToken)
@@ -93,6 +100,10 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
             catch (GoneException e)
             {
                 results[entry.Index] = new EntryResult(410, e.Deleted, [new OutcomeIssue("error", "deleted", e.Message, entry.Location)]);
+            }
+            catch (StorageConflictException e)
+            {
+                results[entry.Index] = new EntryResult(409, null, Located(new FhirException(409, [StorageConflicts.Issue(e, entry.Location + ".resource")]), entry).Issues);
             }
         }
         return results;

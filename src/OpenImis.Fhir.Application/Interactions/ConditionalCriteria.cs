@@ -46,7 +46,7 @@ public sealed class ConditionalCriteria
             IReadOnlyList<string> ids;
             if (name == "_id")
             {
-                var found = await transaction.ExistingAsync([(resourceType, value)], cancellationToken);
+                var found = await transaction.ExistingAsync([(resourceType, value)], cancellationToken: cancellationToken);
                 ids = found.Count > 0 ? [value] : [];
             }
             else

@@ -1,6 +1,7 @@
 using OpenImis.Fhir.Application.Validation;
 using OpenImis.Fhir.Engine.FhirPath;
 using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Terminology;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Interactions;
@@ -18,6 +19,15 @@ public sealed class FhirContext(FhirStore store, ResourceValidation validation, 
 
     public FhirPathEngine FhirPath { get; } = fhirPath ?? new FhirPathEngine(model ?? FhirModel.R4);
 
-    /// <summary>A concrete resource type of R4 (not Resource or DomainResource).</summary>
-    public bool IsResourceType(string name) => Model.FindType(name) is { Kind: TypeKind.Resource, IsAbstract: false };
+    /// <summary>
+    /// The concrete resource types of R4: in the model and in the R4 resource-types CodeSystem (the npm package also
+    /// ships R4B's SubscriptionStatus, which R4 servers do not have).
+    /// </summary>
+    public IReadOnlySet<string> ResourceTypes { get; } = (model ?? FhirModel.R4).Types
+        .Where(t => t is { Kind: TypeKind.Resource, IsAbstract: false }
+            && validation.Terminology.Lookup("http://hl7.org/fhir/resource-types", t.Name).Outcome == LookupOutcome.Known)
+        .Select(t => t.Name)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public bool IsResourceType(string name) => ResourceTypes.Contains(name);
 }

@@ -52,7 +52,7 @@ public sealed partial class WriteSession : IAsyncDisposable
             if (matches.Count == 1) return new WriteOutcome(200, await _transaction.ReadAsync(type, matches[0], cancellationToken), []);
         }
         var id = options.AssignedId ?? NewId();
-        return await WriteVersionAsync(type, id, 1, "POST", resource, 201, options, cancellationToken);
+        return WriteVersion(type, id, 1, "POST", resource, 201, options);
     }
 
     public async Task<WriteOutcome> UpdateAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         switch (matches.Count)
         {
             case 0 when bodyId is null:
-                return await WriteVersionAsync(type, options.AssignedId ?? NewId(), 1, "PUT", resource, 201, options, cancellationToken);
+                return WriteVersion(type, options.AssignedId ?? NewId(), 1, "PUT", resource, 201, options);
             case 0:
                 CheckId(bodyId);
                 return await UpdateCoreAsync(type, bodyId, resource, ifMatch, null, options, cancellationToken);
@@ -97,10 +97,10 @@ public sealed partial class WriteSession : IAsyncDisposable
         if (current is null || current.Deleted) return new WriteOutcome(204, null, []);
         var version = current.VersionId + 1;
         var write = new ResourceWrite(type, id, version, Now, "DELETE", null, [], []);
-        var seq = await StoreAsync(write);
+        _transaction.Write(write);
         _references.Remove((type, id));
         _deleted[(type, id)] = location ?? $"{type}/{id}";
-        return new WriteOutcome(204, new StoredResource(type, id, version, Now, true, "DELETE", seq, null), []);
+        return new WriteOutcome(204, new StoredResource(type, id, version, Now, true, "DELETE", 0, null), []);
     }
 
     public async Task<WriteOutcome> ConditionalDeleteAsync(string type, string criteria, string? location, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public sealed partial class WriteSession : IAsyncDisposable
             throw new FhirException(422, "processing", "The patch changes or removes the id", $"{type}.id");
         }
         using var document = JsonDocument.Parse(patched.ToJsonString());
-        return await WriteVersionAsync(type, id, current.VersionId + 1, "PATCH", document.RootElement, 200, options, cancellationToken);
+        return WriteVersion(type, id, current.VersionId + 1, "PATCH", document.RootElement, 200, options);
     }
 
     /// <summary>Checks referential integrity over everything written, then commits.</summary>
@@ -154,10 +154,10 @@ public sealed partial class WriteSession : IAsyncDisposable
         }
         CheckIfMatch(ifMatch, current, type, id);
         var created = current is null || current.Deleted;
-        return await WriteVersionAsync(type, id, (current?.VersionId ?? 0) + 1, "PUT", resource, created ? 201 : 200, options, cancellationToken);
+        return WriteVersion(type, id, (current?.VersionId ?? 0) + 1, "PUT", resource, created ? 201 : 200, options);
     }
 
-    private async Task<WriteOutcome> WriteVersionAsync(string type, string id, int version, string method, JsonElement resource, int status, WriteOptions options, CancellationToken cancellationToken)
+    private WriteOutcome WriteVersion(string type, string id, int version, string method, JsonElement resource, int status, WriteOptions options)
     {
         var stamped = ResourceStamper.Stamp(resource, id, version, Now, options.RewriteReference);
         using var document = JsonDocument.Parse(stamped);
@@ -166,7 +166,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         var references = IndexExtractor.References(root, _context.IsResourceType);
         var json = Encoding.UTF8.GetString(stamped);
         var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references);
-        var seq = await StoreAsync(write);
+        _transaction.Write(write);
         var targets = new List<(string, string, string)>(references.Count);
         foreach (var reference in references)
         {
@@ -175,23 +175,8 @@ public sealed partial class WriteSession : IAsyncDisposable
         }
         _references[(type, id)] = targets;
         _deleted.Remove((type, id));
-        return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, seq, json), issues);
-    }
-
-    private async Task<long> StoreAsync(ResourceWrite write)
-    {
-        try
-        {
-            return await _transaction.WriteAsync(write);
-        }
-        catch (DuplicateIdentifierException e)
-        {
-            throw new FhirException(409, "duplicate", e.Message, $"{write.ResourceType}.identifier");
-        }
-        catch (ConcurrentCreateException e)
-        {
-            throw FhirException.Conflict(e.Message);
-        }
+        // The change sequence number is drawn when the write is flushed; nothing in an answer needs it.
+        return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, 0, json), issues);
     }
 
     private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)
@@ -203,7 +188,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         }
         if (targets.Count > 0)
         {
-            var existing = await _transaction.ExistingAsync(targets, cancellationToken);
+            var existing = await _transaction.ExistingAsync(targets, lockForShare: true, cancellationToken);
             var issues = new List<OutcomeIssue>();
             foreach (var list in _references.Values)
             {

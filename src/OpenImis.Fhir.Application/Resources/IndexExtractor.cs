@@ -1,4 +1,5 @@
 using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Resources;
@@ -41,16 +42,6 @@ public static class IndexExtractor
         return result;
     }
 
-    /// <summary>Splits <c>Type/id</c> or <c>Type/id/_history/n</c>; null for anything else.</summary>
-    public static (string Type, string Id)? ParseRelative(string reference, Func<string, bool> isResourceType)
-    {
-        var parts = reference.Split('/');
-        if (parts.Length is not (2 or 4)) return null;
-        if (parts.Length == 4 && parts[2] != "_history") return null;
-        if (!isResourceType(parts[0]) || parts[1].Length == 0 || parts[1].Contains('?', StringComparison.Ordinal)) return null;
-        return (parts[0], parts[1]);
-    }
-
     private static void Collect(ElementNode node, Func<string, bool> isResourceType, List<IndexedReference> result)
     {
         foreach (var item in node.AllChildren())
@@ -72,7 +63,7 @@ public static class IndexExtractor
         if (literal is not null)
         {
             if (literal.StartsWith('#')) return;
-            if (ParseRelative(literal, isResourceType) is { } target)
+            if (SearchValueExtractor.ParseRelative(literal, isResourceType) is { } target)
             {
                 result.Add(new IndexedReference(path, target.Type, target.Id, null, null, null));
                 return;

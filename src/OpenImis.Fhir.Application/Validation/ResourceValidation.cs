@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Engine.Terminology;
 using OpenImis.Fhir.Engine.Validation;
 
 namespace OpenImis.Fhir.Application.Validation;
@@ -14,6 +15,8 @@ public sealed class ResourceValidation(FhirValidator validator, IReadOnlyDiction
         p => p.Key, p => new ValidationOptions { Profiles = [p.Value] }, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> ProfilesByType { get; } = profilesByType;
+
+    public TerminologyService Terminology => validator.Terminology;
 
     /// <summary>
     /// Validates a resource; throws 422 when it has errors. <paramref name="locationPrefix"/> replaces the resource

@@ -11,6 +11,12 @@ public sealed record FhirPathCompileOptions
     /// </summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// <c>as</c> on several items keeps those of the type (like <c>ofType</c>) instead of being an error: for the R4
+    /// search parameter expressions, which apply it to repeating elements.
+    /// </summary>
+    public bool LenientAs { get; init; }
+
     /// <summary>The FHIR type the expression is evaluated on (<c>Patient</c>, <c>Patient.contact</c>), when known.</summary>
     public string? ContextType { get; init; }
 }

@@ -17,6 +17,7 @@ public sealed class FhirPathEngine(FhirModel model)
 
     private readonly ConcurrentDictionary<CacheKey, CompiledExpression> _cache = new();
     private readonly FhirPathCompiler _compiler = new(model);
+    private readonly FhirPathCompiler _lenientCompiler = new(model, lenientAs: true);
 
     public FhirModel Model { get; } = model;
 
@@ -25,7 +26,7 @@ public sealed class FhirPathEngine(FhirModel model)
     public CompiledExpression Compile(string expression, FhirPathCompileOptions? options = null)
     {
         options ??= FhirPathCompileOptions.Default;
-        var key = new CacheKey(expression, options.Strict, options.ContextType);
+        var key = new CacheKey(expression, options.Strict, options.LenientAs, options.ContextType);
         if (_cache.TryGetValue(key, out var cached)) return cached;
         var compiled = CompileUncached(expression, options);
         return _cache.Count < CacheLimit ? _cache.GetOrAdd(key, compiled) : compiled;
@@ -35,8 +36,9 @@ public sealed class FhirPathEngine(FhirModel model)
     {
         var ast = FhirPathParser.Parse(expression);
         if (options.Strict) new StrictModeChecker(Model, options.ContextType).Check(ast);
-        return new CompiledExpression(expression, _compiler.Compile(ast), Model, ContextUse.NeedsContext(ast));
+        var compiler = options.LenientAs ? _lenientCompiler : _compiler;
+        return new CompiledExpression(expression, compiler.Compile(ast), Model, ContextUse.NeedsContext(ast));
     }
 
-    private readonly record struct CacheKey(string Expression, bool Strict, string? ContextType);
+    private readonly record struct CacheKey(string Expression, bool Strict, bool LenientAs, string? ContextType);
 }

@@ -43,6 +43,9 @@ public sealed class FhirValidator
         return new FhirValidator([ig, FhirDefinitions.R4, others], TerminologyService.ForR4AndIg(igProfilesDirectory));
     }
 
+    /// <summary>The terminology the validator checks bindings with.</summary>
+    public TerminologyService Terminology => _services.Terminology;
+
     /// <summary>Compiles every StructureDefinition held (core and IG) now instead of on first use; returns how many.</summary>
     public int CompileAll()
     {

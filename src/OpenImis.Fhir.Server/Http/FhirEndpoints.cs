@@ -21,20 +21,35 @@ internal static class FhirEndpoints
     public static void Map(WebApplication app)
     {
         var fhir = app.MapGroup("/fhir").WithTags(Tag);
-        fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).WithName("capabilities").WithSummary("CapabilityStatement: what this server supports");
-        fhir.MapPost("/", Bundle).WithName("batch-transaction").WithSummary("Process a batch or transaction Bundle");
-        fhir.MapMethods("/_history", ["GET", "HEAD"], (HttpContext c) => History(c, null, null)).WithName("history-system").WithSummary("History of all resources");
-        fhir.MapMethods("/{type}/_history", ["GET", "HEAD"], (HttpContext c, string type) => History(c, type, null)).WithName("history-type").WithSummary("History of a resource type");
-        fhir.MapMethods("/{type}/{id}/_history", ["GET", "HEAD"], (HttpContext c, string type, string id) => History(c, type, id)).WithName("history-instance").WithSummary("History of a resource");
-        fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).WithName("vread").WithSummary("Read a version");
-        fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).WithName("read").WithSummary("Read the current version");
-        fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).WithName("search").WithSummary("Search (comes with the search issue)");
-        fhir.MapPost("/{type}", Create).WithName("create").WithSummary("Create (If-None-Exist: conditional create)");
-        fhir.MapPut("/{type}/{id}", Update).WithName("update").WithSummary("Update, or create with this id");
-        fhir.MapPut("/{type}", ConditionalUpdate).WithName("conditional-update").WithSummary("Conditional update: Type?criteria");
-        fhir.MapPatch("/{type}/{id}", Patch).WithName("patch").WithSummary("Patch: JSON Patch or FHIRPath Patch");
-        fhir.MapDelete("/{type}/{id}", Delete).WithName("delete").WithSummary("Delete (soft: reads answer 410)");
-        fhir.MapDelete("/{type}", ConditionalDelete).WithName("conditional-delete").WithSummary("Conditional delete: Type?criteria");
+        fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).Reads("capabilities", "The CapabilityStatement: interactions, profiles and formats this server supports");
+        fhir.MapPost("/", Bundle).Writes("batch-transaction", "Process a batch or transaction Bundle (Bundle.type batch or transaction); the answer is a batch-response or transaction-response Bundle. A failed transaction stores nothing and answers with the failing entry's status and an OperationOutcome.", 200);
+        fhir.MapMethods("/_history", ["GET", "HEAD"], SystemHistory).Reads("history-system", "History of all resources, newest first. Parameters: _count, _since, _at; follow the Bundle's next link to page.");
+        fhir.MapMethods("/{type}/_history", ["GET", "HEAD"], TypeHistory).Reads("history-type", "History of all resources of a type, newest first (_count, _since, _at, paging links)");
+        fhir.MapMethods("/{type}/{id}/_history", ["GET", "HEAD"], InstanceHistory).Reads("history-instance", "History of one resource, newest first (_count, _since, _at, paging links)");
+        fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).Reads("vread", "Read one version of a resource; 410 when that version is a delete");
+        fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).Reads("read", "Read the current version. Headers: If-None-Match (W/\"n\") and If-Modified-Since answer 304 when unchanged; 410 when deleted.");
+        fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).Reads("search", "Search: arrives with the search issue (501 until then)");
+        fhir.MapPost("/{type}", Create).Writes("create", "Create with a server-assigned id. Header If-None-Exist: identifier=system|value (conditional create). Prefer: return=minimal|representation|OperationOutcome.", 201);
+        fhir.MapPut("/{type}/{id}", Update).Writes("update", "Update, or create with this id. Headers: If-Match (W/\"n\", 412 on mismatch), If-None-Match: * (create only).", 200);
+        fhir.MapPut("/{type}", ConditionalUpdate).Writes("conditional-update", "Conditional update: PUT Type?identifier=system|value (or _id). One match: update it; none: create; several: 412.", 200);
+        fhir.MapPatch("/{type}/{id}", Patch).Writes("patch", "Patch with JSON Patch (application/json-patch+json) or FHIRPath Patch (a Parameters resource, application/fhir+json). Header If-Match.", 200, FhirMediaTypes.JsonPatch);
+        fhir.MapDelete("/{type}/{id}", Delete).Writes("delete", "Delete (soft: later reads answer 410 Gone; history keeps every version). 409 when another resource still refers to it. Header If-Match.", 204, body: false);
+        fhir.MapDelete("/{type}", ConditionalDelete).Writes("conditional-delete", "Conditional delete: DELETE Type?identifier=system|value. Several matches: 412.", 204, body: false);
+    }
+
+    // OpenAPI metadata: what each interaction takes and answers; every error is an OperationOutcome.
+    private static RouteHandlerBuilder Reads(this RouteHandlerBuilder route, string name, string description) =>
+        route.WithName(name).WithSummary(description)
+            .Produces<JsonElement>(200, FhirMediaTypes.FhirJson, FhirMediaTypes.Json)
+            .Produces<JsonElement>(404, FhirMediaTypes.FhirJson)
+            .Produces<JsonElement>(406, FhirMediaTypes.FhirJson);
+
+    private static RouteHandlerBuilder Writes(this RouteHandlerBuilder route, string name, string description, int success, string? patchType = null, bool body = true)
+    {
+        route.WithName(name).WithSummary(description).Produces<JsonElement>(success, FhirMediaTypes.FhirJson, FhirMediaTypes.Json);
+        if (body) route.Accepts<JsonElement>(FhirMediaTypes.FhirJson, patchType is null ? [FhirMediaTypes.Json] : [patchType, FhirMediaTypes.Json]);
+        foreach (var status in (int[])[400, 404, 409, 412, 413, 415, 422]) route.Produces<JsonElement>(status, FhirMediaTypes.FhirJson);
+        return route;
     }
 
     private static async Task Capabilities(HttpContext context, CapabilityStatementSource capabilities)
@@ -62,10 +77,15 @@ internal static class FhirEndpoints
         await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, context.RequestAborted));
     }
 
-    private static async Task History(HttpContext context, string? type, string? id)
+    private static Task SystemHistory(HttpContext context, HistoryInteraction history) => History(context, history, null, null);
+
+    private static Task TypeHistory(HttpContext context, string type, HistoryInteraction history) => History(context, history, type, null);
+
+    private static Task InstanceHistory(HttpContext context, string type, string id, HistoryInteraction history) => History(context, history, type, id);
+
+    private static async Task History(HttpContext context, HistoryInteraction history, string? type, string? id)
     {
         RequireJsonResponse(context);
-        var history = context.RequestServices.GetRequiredService<HistoryInteraction>();
         var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
         var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}";
         var bundle = await history.HistoryAsync(type, id, parameters, FhirResponses.BaseUrl(context.Request), self, context.RequestAborted);

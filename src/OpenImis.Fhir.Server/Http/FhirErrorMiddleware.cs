@@ -1,5 +1,6 @@
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Server.Http;
 
@@ -35,6 +36,11 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
                 context.Response.Headers.ETag = EntityTag.Format(e.Deleted.VersionId);
                 await FhirResponses.OutcomeAsync(context, 410, [new OutcomeIssue("error", "deleted", e.Message)]);
             }
+        }
+        catch (StorageConflictException e)
+        {
+            LogClientError(context, 409, e.Message);
+            await WriteAsync(context, 409, [StorageConflicts.Issue(e, null)]);
         }
         catch (BadHttpRequestException e)
         {

@@ -63,7 +63,7 @@ internal sealed partial class FhirPathCompiler
                 return item is null ? FhirPathCollection.Empty : FhirPathCollection.FromBoolean(TypeTests.Is(item, type));
             };
         }
-        if (node.Name == "as") return (focus, context) => TypeTests.As(focusEvaluator(focus, context), type, position);
+        if (node.Name == "as" && !lenientAs) return (focus, context) => TypeTests.As(focusEvaluator(focus, context), type, position);
         return (focus, context) => TypeTests.OfType(focusEvaluator(focus, context), type);
     }
 

@@ -10,7 +10,11 @@ namespace OpenImis.Fhir.Engine.FhirPath.Compilation;
 /// (function lookup, arity, types named in <c>is</c>/<c>as</c>/<c>ofType</c>, constants) is decided here, so
 /// evaluation does no lookups by name beyond child navigation.
 /// </summary>
-internal sealed partial class FhirPathCompiler(FhirModel model)
+/// <param name="lenientAs">
+/// <c>as</c> on several items filters them like <c>ofType</c> instead of failing: R4 search parameters apply it to
+/// repeating elements (<c>ActivityDefinition.useContext.value as CodeableConcept</c>), as HAPI and fhirpath.js allow.
+/// </param>
+internal sealed partial class FhirPathCompiler(FhirModel model, bool lenientAs = false)
 {
     private static readonly Evaluator Identity = static (focus, _) => focus;
 
@@ -147,6 +151,7 @@ internal sealed partial class FhirPathCompiler(FhirModel model)
             };
         }
         // 'as' takes a single item (spec 6.3.2; several items are an error, R4 suite testFHIRPathAsFunction21).
+        if (lenientAs) return (focus, context) => TypeTests.OfType(operand(focus, context), type);
         return (focus, context) => TypeTests.As(operand(focus, context), type, position);
     }
 
