@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using OpenImis.Fhir.LoadDriver.Measurement;
+
+namespace OpenImis.Fhir.LoadDriver;
+
+/// <summary>The command line of the driver (System.CommandLine); the run itself is <see cref="LoadRun"/>.</summary>
+internal static class LoadCommand
+{
+    public static RootCommand Create(TextWriter log)
+    {
+        var baseUrl = new Option<Uri>("--base-url")
+        {
+            Description = "FHIR base of the server.",
+            HelpName = "URL",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/fhir"),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+                result.AddError($"--base-url: '{text}' is not an absolute http(s) URL.");
+                return null;
+            },
+        };
+        var pg = new Option<string>("--pg")
+        {
+            Description = "Npgsql connection string of the server's database, for the raw PostgreSQL ceiling (raw-* scenarios) and a checkpoint before each scenario.",
+            HelpName = "CONNECTION-STRING",
+        };
+        var duration = new Option<int>("--duration") { Description = "Measured seconds per scenario and concurrency.", HelpName = "SECONDS", DefaultValueFactory = _ => 15 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds before each measurement.", HelpName = "SECONDS", DefaultValueFactory = _ => 3 };
+        var clients = IntList("--clients", [1, 4, 16], "Concurrent clients of create and raw-insert.");
+        var readClients = IntList("--read-clients", [4, 16], "Concurrent clients of read.");
+        var transactionClients = IntList("--transaction-clients", [1, 4], "Concurrent clients of transaction and raw-batch.");
+        var scenarios = new Option<string[]>("--scenarios")
+        {
+            Description = $"Scenarios to run: {string.Join(", ", Scenario.All.Select(s => s.Name))} (comma-separated).",
+            HelpName = "NAME,NAME,...",
+            DefaultValueFactory = _ => [.. Scenario.All.Select(s => s.Name)],
+            CustomParser = ParseScenarios,
+        };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.json and summary.md.", HelpName = "DIR" };
+        var ig = new Option<DirectoryInfo>("--ig") { Description = "The openIMIS IG folder (examples, templates). Default: ig-profiles/ of the repository.", HelpName = "DIR" };
+        var noSeed = new Option<bool>("--no-seed") { Description = "Do not PUT the IG examples first (they are already on the server)." };
+        var dump = new Option<DirectoryInfo>("--dump")
+        {
+            Description = "Write one of each request body (patient.json, transaction.json, seed.json) into DIR and stop, e.g. to validate them.",
+            HelpName = "DIR",
+        };
+
+        var root = new RootCommand("""
+            Load driver for the openimis-fhir REST server, with the raw PostgreSQL ceiling for the same JSON in the same run.
+            Scenarios: create (POST Patient), read (GET Patient/id), transaction (100-entry Bundle),
+            raw-insert (single-row INSERT, autocommit), raw-batch (100-row INSERT per transaction).
+            Example: openimis-fhir-load --pg "Host=127.0.0.1;Port=5433;Username=postgres;Database=openimis_fhir" --out bench/results/load
+            """)
+        {
+            baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump,
+        };
+        root.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var options = new LoadOptions(
+                BaseUrl: parseResult.GetValue(baseUrl)!,
+                Postgres: parseResult.GetValue(pg),
+                Duration: TimeSpan.FromSeconds(parseResult.GetValue(duration)),
+                Warmup: TimeSpan.FromSeconds(parseResult.GetValue(warmup)),
+                Clients: parseResult.GetValue(clients) ?? [],
+                ReadClients: parseResult.GetValue(readClients) ?? [],
+                TransactionClients: parseResult.GetValue(transactionClients) ?? [],
+                Scenarios: (parseResult.GetValue(scenarios) ?? []).ToHashSet(StringComparer.Ordinal),
+                OutDirectory: parseResult.GetValue(output)?.FullName,
+                IgDirectory: parseResult.GetValue(ig)?.FullName,
+                Seed: !parseResult.GetValue(noSeed),
+                DumpDirectory: parseResult.GetValue(dump)?.FullName);
+            if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
+            {
+                await log.WriteLineAsync("--duration must be positive and --warmup not negative.");
+                return 2;
+            }
+            if (options.DumpDirectory is { } dumpDirectory) return LoadRun.Dump(options, dumpDirectory, log);
+            if (options.Postgres is null && options.Scenarios.Any(s => s.StartsWith("raw-", StringComparison.Ordinal)))
+            {
+                await log.WriteLineAsync("The raw-* scenarios need --pg (the server's database); or leave them out with --scenarios.");
+                return 2;
+            }
+            return await LoadRun.RunAsync(options, log, TimeProvider.System, cancellationToken);
+        });
+        return root;
+    }
+
+    private static Option<int[]> IntList(string name, int[] defaults, string description) => new(name)
+    {
+        Description = $"{description} Comma-separated.",
+        HelpName = "N,N,...",
+        DefaultValueFactory = _ => defaults,
+        CustomParser = result =>
+        {
+            var values = new List<int>();
+            foreach (var part in Split(result))
+            {
+                if (!int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+                {
+                    result.AddError($"{name}: '{part}' is not a positive whole number.");
+                    return [];
+                }
+                values.Add(n);
+            }
+            return [.. values];
+        },
+    };
+
+    private static string[] ParseScenarios(ArgumentResult result)
+    {
+        var names = Split(result).ToArray();
+        foreach (var name in names)
+        {
+            if (Scenario.All.Any(s => s.Name == name)) continue;
+            result.AddError($"--scenarios: unknown scenario '{name}'; known: {string.Join(", ", Scenario.All.Select(s => s.Name))}.");
+        }
+        return names;
+    }
+
+    private static IEnumerable<string> Split(ArgumentResult result) =>
+        result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,21 @@
+namespace OpenImis.Fhir.LoadDriver;
+
+/// <summary>What the command line asked for; see <see cref="LoadCommand"/> for each option.</summary>
+internal sealed record LoadOptions(
+    Uri BaseUrl,
+    string? Postgres,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    IReadOnlyList<int> Clients,
+    IReadOnlyList<int> ReadClients,
+    IReadOnlyList<int> TransactionClients,
+    IReadOnlySet<string> Scenarios,
+    string? OutDirectory,
+    string? IgDirectory,
+    bool Seed,
+    string? DumpDirectory)
+{
+    public bool Runs(Measurement.Scenario scenario) => Scenarios.Contains(scenario.Name);
+
+    public int MaxClients => Clients.Concat(ReadClients).Concat(TransactionClients).DefaultIfEmpty(1).Max();
+}

@@ -1,0 +1,16 @@
+namespace OpenImis.Fhir.LoadDriver.Measurement;
+
+/// <summary>A kind of request: its name, what it runs against (server or postgres) and the resources each one writes or reads.</summary>
+internal sealed record Scenario(string Name, string Target, int ResourcesPerRequest)
+{
+    public const string Server = "server";
+    public const string Postgres = "postgres";
+
+    public static readonly Scenario Create = new("create", Server, 1);
+    public static readonly Scenario Read = new("read", Server, 1);
+    public static readonly Scenario Transaction = new("transaction", Server, Workload.OpenImisWorkload.BundleEntries);
+    public static readonly Scenario RawInsert = new("raw-insert", Postgres, 1);
+    public static readonly Scenario RawBatch = new("raw-batch", Postgres, Workload.OpenImisWorkload.BundleEntries);
+
+    public static readonly IReadOnlyList<Scenario> All = [Create, Read, Transaction, RawInsert, RawBatch];
+}

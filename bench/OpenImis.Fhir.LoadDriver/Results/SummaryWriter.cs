@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+
+namespace OpenImis.Fhir.LoadDriver.Results;
+
+/// <summary>
+/// summary.md: each server scenario beside the raw PostgreSQL ceiling at the same concurrency, and the issue's targets.
+/// create is compared with raw-insert (rows/s), transaction with raw-batch (rows/s against resources/s).
+/// </summary>
+internal static class SummaryWriter
+{
+    private const double CreateRatioTarget = 0.30;
+    private const double CreateP99TargetMs = 20;
+    private const int CreateP99Clients = 4;
+    private const double ReadTarget = 5_000;
+    private const double TransactionTarget = 3_000;
+
+    public static string Write(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var md = new StringBuilder();
+        md.AppendLine("# Load: openimis-fhir REST server and the raw PostgreSQL ceiling");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Run {run.StartedAt:yyyy-MM-dd HH:mm} UTC on {run.ProcessorCount} cores ({run.OperatingSystem}, {run.Framework}); " +
+            $"{run.WarmupSeconds:0.#} s warm-up and {run.DurationSeconds:0.#} s measured per scenario and concurrency; closed loop (each client one request at a time).");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Server {run.BaseUrl}. Patient body {run.PatientBytes:N0} bytes; transaction Bundle {run.BundleEntries} entries, {run.BundleBytes:N0} bytes. " +
+            $"Raw ceiling: table `{Postgres.RawTable.Name}` in the server's database{(run.Postgres is null ? " (not run)" : "")}. " +
+            $"Driver CPU: the load driver's own CPU time in the measured window, in cores (it shares the {run.ProcessorCount} with the server and PostgreSQL).");
+        md.AppendLine();
+        md.AppendLine("| scenario | clients | requests/s | resources/s | p50 ms | p99 ms | errors | raw ceiling rows/s | ratio | target | met? | driver CPU |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|");
+        foreach (var s in run.Scenarios.Where(s => s.Target == Measurement.Scenario.Server))
+        {
+            var raw = Ceiling(run, s);
+            var ratio = raw is null || raw.ResourcesPerSecond == 0 ? (double?)null : s.ResourcesPerSecond / raw.ResourcesPerSecond;
+            var (target, met) = Target(s, ratio);
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | " +
+                $"{(raw is null ? "—" : Rate(raw.ResourcesPerSecond))} | {(ratio is { } r ? Percent(r) : "—")} | {target} | {Met(met)} | {Cpu(s)} |");
+        }
+        var rawRows = run.Scenarios.Where(s => s.Target == Measurement.Scenario.Postgres).ToList();
+        if (rawRows.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Raw PostgreSQL ceiling, same JSON: `raw-insert` = one autocommitted single-row INSERT per request (the create body); " +
+                "`raw-batch` = one 100-row INSERT per transaction (the Bundle's 100 resources). Prepared statements, one connection per client.");
+            md.AppendLine();
+            md.AppendLine("| scenario | clients | statements/s | rows/s | p50 ms | p99 ms | errors | driver CPU |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var s in rawRows)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | {Cpu(s)} |");
+            }
+        }
+        md.AppendLine();
+        md.AppendLine("Targets:");
+        foreach (var line in Verdicts(run)) md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+        var failures = run.Scenarios.Where(s => s.ErrorSamples.Count > 0).ToList();
+        if (failures.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("Failed requests (first of each scenario; all in results.json):");
+            foreach (var s in failures) md.AppendLine(CultureInfo.InvariantCulture, $"- {s.Scenario}@{s.Clients}: `{s.ErrorSamples[0].Replace('`', '\'')}`");
+        }
+        return md.ToString();
+    }
+
+    private static ScenarioResult? Ceiling(RunResult run, ScenarioResult s)
+    {
+        var raw = s.Scenario switch
+        {
+            "create" => "raw-insert",
+            "transaction" => "raw-batch",
+            _ => null,
+        };
+        return raw is null ? null : run.Scenarios.FirstOrDefault(r => r.Scenario == raw && r.Clients == s.Clients);
+    }
+
+    private static (string Target, bool? Met) Target(ScenarioResult s, double? ratio) => s.Scenario switch
+    {
+        "create" when s.Clients == CreateP99Clients =>
+            ($"≥ {Percent(CreateRatioTarget)} of raw, p99 < {CreateP99TargetMs:0} ms",
+             ratio is null ? null : Valid(s) && ratio >= CreateRatioTarget && s.Latency.P99Ms < CreateP99TargetMs),
+        "create" => ($"≥ {Percent(CreateRatioTarget)} of raw", ratio is null ? null : Valid(s) && ratio >= CreateRatioTarget),
+        "read" => ($"> {ReadTarget:N0}/s", Valid(s) && s.RequestsPerSecond > ReadTarget),
+        "transaction" => ($"> {TransactionTarget:N0} resources/s", Valid(s) && s.ResourcesPerSecond > TransactionTarget),
+        _ => ("—", null),
+    };
+
+    private static IEnumerable<string> Verdicts(RunResult run)
+    {
+        ScenarioResult[] Of(string name) => [.. run.Scenarios.Where(s => s.Scenario == name)];
+        var creates = Of("create");
+        var withRatio = creates.Select(c => (c, Raw: Ceiling(run, c))).Where(x => x.Raw is { ResourcesPerSecond: > 0 }).ToList();
+        if (withRatio.Count > 0)
+        {
+            var all = withRatio.All(x => Valid(x.c) && x.c.ResourcesPerSecond / x.Raw!.ResourcesPerSecond >= CreateRatioTarget);
+            var ratios = string.Join(", ", withRatio.Select(x => $"{x.c.Clients}: {Percent(x.c.ResourcesPerSecond / x.Raw!.ResourcesPerSecond)}"));
+            yield return $"creates at ≥ {Percent(CreateRatioTarget)} of the raw single-row INSERT rate at equal concurrency ({ratios}): **{Met(all)}**";
+        }
+        if (creates.FirstOrDefault(c => c.Clients == CreateP99Clients) is { } four)
+        {
+            yield return $"p99 create latency under {CreateP99TargetMs:0} ms at {CreateP99Clients} clients ({Ms(four.Latency.P99Ms)} ms): **{Met(Valid(four) && four.Latency.P99Ms < CreateP99TargetMs)}**";
+        }
+        if (Of("read").Where(Valid).MaxBy(s => s.RequestsPerSecond) is { } read)
+        {
+            yield return $"reads over {ReadTarget:N0}/s (best: {Rate(read.RequestsPerSecond)}/s at {Clients(read.Clients)}): **{Met(read.RequestsPerSecond > ReadTarget)}**";
+        }
+        if (Of("transaction").Where(Valid).MaxBy(s => s.ResourcesPerSecond) is { } tx)
+        {
+            yield return $"transaction ingest over {TransactionTarget:N0} resources/s (best: {Rate(tx.ResourcesPerSecond)}/s at {Clients(tx.Clients)}): **{Met(tx.ResourcesPerSecond > TransactionTarget)}**";
+        }
+        if (run.Scenarios.Any(s => !Valid(s)))
+        {
+            yield return "a scenario with failed requests meets no target: its figures count only the successful ones.";
+        }
+    }
+
+    private static bool Valid(ScenarioResult s) => s.Errors == 0 && !s.Aborted && s.Requests > 0;
+
+    private static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Cpu(ScenarioResult s) => (s.DriverCpuPercent / 100).ToString("0.00", CultureInfo.InvariantCulture) + " core";
+
+    private static string Clients(int n) => n == 1 ? "1 client" : $"{n} clients";
+
+    private static string Met(bool? met) => met switch { true => "yes", false => "no", null => "—" };
+
+    private static string Errors(ScenarioResult s) => s.Aborted ? $"{s.Errors} (aborted)" : s.Errors.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Rate(double value) => value.ToString(value >= 100 ? "N0" : "N1", CultureInfo.InvariantCulture);
+
+    private static string Ms(double value) => value.ToString(value >= 100 ? "N0" : "0.00", CultureInfo.InvariantCulture);
+}

