@@ -38,7 +38,7 @@ internal static class FhirServerHost
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build());
         services.AddSingleton<FhirStore>();
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4))));
@@ -81,6 +81,16 @@ internal static class FhirServerHost
         var applied = await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         if (applied.Count > 0) logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
         app.Services.GetRequiredService<FhirContext>();
+    }
+
+    // Unless the connection string says otherwise: statements prepared automatically (the same few queries run all the
+    // time, and PostgreSQL then skips parsing and planning them) and no DISCARD ALL when a pooled connection returns.
+    private static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     private static ResourceValidation CreateValidation(FhirServerOptions options, ILogger logger)
