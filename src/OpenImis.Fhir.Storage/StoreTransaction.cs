@@ -21,11 +21,16 @@ public sealed class StoreTransaction : IAsyncDisposable
         _transaction = transaction;
     }
 
-    /// <summary>The current version, row-locked until the end of the transaction (concurrent writers of the resource wait).</summary>
-    public async Task<CurrentVersion?> LockCurrentAsync(string resourceType, string id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The current version, row-locked until the end of the transaction (concurrent writers of the resource wait).
+    /// A delete locks <c>for update</c>, which also waits for transactions that are writing references to the
+    /// resource (they hold <c>for key share</c>, see <see cref="ExistingAsync"/>); an update locks
+    /// <c>for no key update</c>, which does not.
+    /// </summary>
+    public async Task<CurrentVersion?> LockCurrentAsync(string resourceType, string id, bool forDelete = false, CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
-        await using var command = Command("select version_id, last_updated, deleted from fhir_resource where resource_type = $1 and id = $2 for update");
+        await using var command = Command("select version_id, last_updated, deleted from fhir_resource where resource_type = $1 and id = $2 for " + (forDelete ? "update" : "no key update"));
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -42,7 +47,7 @@ public sealed class StoreTransaction : IAsyncDisposable
             from fhir_resource r
             join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
             where r.resource_type = $1 and r.id = $2
-            for update of r
+            for no key update of r
             """);
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
@@ -82,8 +87,9 @@ public sealed class StoreTransaction : IAsyncDisposable
 
     /// <summary>Which of the given resources exist and are not deleted (reference checks), in one round trip.</summary>
     /// <param name="lockForShare">
-    /// Lock the rows found until commit: a concurrent delete of one of them (which locks its row for update) then waits
-    /// for this transaction and sees its references, or this check waits for the delete and no longer finds the row.
+    /// Lock the rows found until commit (<c>for key share</c>, as PostgreSQL's own foreign keys do): a concurrent
+    /// delete of one of them (which locks its row for update) then waits for this transaction and sees its
+    /// references, or this check waits for the delete and no longer finds the row. Updates of the rows do not wait.
     /// </param>
     public async Task<HashSet<(string Type, string Id)>> ExistingAsync(IReadOnlyCollection<(string Type, string Id)> keys, bool lockForShare = false, CancellationToken cancellationToken = default)
     {
@@ -94,7 +100,7 @@ public sealed class StoreTransaction : IAsyncDisposable
             select r.resource_type, r.id from fhir_resource r
             join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             where not r.deleted
-            """ + (lockForShare ? " for share of r" : ""));
+            """ + (lockForShare ? " for key share of r" : ""));
         command.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
         command.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -92,7 +92,7 @@ public sealed partial class WriteSession : IAsyncDisposable
     public async Task<WriteOutcome> DeleteAsync(string type, string id, string? ifMatch, string? location, CancellationToken cancellationToken)
     {
         RequireType(type);
-        var current = await _transaction.LockCurrentAsync(type, id, cancellationToken);
+        var current = await _transaction.LockCurrentAsync(type, id, forDelete: true, cancellationToken);
         CheckIfMatch(ifMatch, current, type, id);
         if (current is null || current.Deleted) return new WriteOutcome(204, null, []);
         var version = current.VersionId + 1;
@@ -147,7 +147,7 @@ public sealed partial class WriteSession : IAsyncDisposable
 
     private async Task<WriteOutcome> UpdateCoreAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options, CancellationToken cancellationToken)
     {
-        var current = await _transaction.LockCurrentAsync(type, id, cancellationToken);
+        var current = await _transaction.LockCurrentAsync(type, id, cancellationToken: cancellationToken);
         if (ifNoneMatch is not null && ifNoneMatch.Trim() == "*" && current is { Deleted: false })
         {
             throw FhirException.PreconditionFailed($"If-None-Match: *: {type}/{id} exists (version {current.VersionId})");
