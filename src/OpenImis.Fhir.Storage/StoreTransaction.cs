@@ -146,88 +146,43 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         if (_pending.Count == 0) return;
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
-        var owners = new Dictionary<NpgsqlBatchCommand, ResourceWrite>(ReferenceEqualityComparer.Instance);
-        foreach (var write in _pending)
-        {
-            var first = batch.BatchCommands.Count;
-            AddCommands(batch, write);
-            for (var c = first; c < batch.BatchCommands.Count; c++) owners[batch.BatchCommands[c]] = write;
-        }
+        var writes = _pending.ToList();
         _pending.Clear();
+        // Set-based statements take each resource once; a second write of one resource waits for the next batch.
+        var keys = new HashSet<(string, string)>();
+        var repeat = writes.FindIndex(w => !keys.Add((w.ResourceType, w.Id)));
+        if (repeat > 0)
+        {
+            _pending.AddRange(writes.Skip(repeat));
+            writes = writes.Take(repeat).ToList();
+        }
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        WriteBatch.Add(batch, writes);
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            var write = e.BatchCommand is { } failed && owners.TryGetValue(failed, out var owner) ? owner : null;
-            var (type, id) = (write?.ResourceType ?? "?", write?.Id ?? "?");
+            // Set-based statements: the write is found from the key PostgreSQL reports, "Key (...)=(Patient, Code, 123)".
+            var key = KeyValues(e.Detail);
             if (e.ConstraintName == "fhir_identifier_openimis_unique")
             {
-                throw new StorageConflictException($"Another {type} already has this openIMIS identifier ({e.Detail})", type, id, isDuplicateIdentifier: true, e);
+                var write = writes.FirstOrDefault(w => key.Count == 3 && w.ResourceType == key[0] && w.Identifiers.Any(i => i.TypeCode == key[1] && i.Value == key[2])) ?? writes[0];
+                throw new StorageConflictException($"Another {write.ResourceType} already has this openIMIS identifier ({e.Detail})", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
             }
-            throw new StorageConflictException($"{type}/{id} was written by another request at the same time", type, id, isDuplicateIdentifier: false, e);
+            var conflicting = writes.FirstOrDefault(w => key.Count >= 2 && w.ResourceType == key[0] && w.Id == key[1]) ?? writes[0];
+            throw new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);
         }
+        if (_pending.Count > 0) await FlushAsync(cancellationToken);
     }
 
-    private static void AddCommands(NpgsqlBatch batch, ResourceWrite write)
+    private static List<string> KeyValues(string? detail)
     {
-        var version = new NpgsqlBatchCommand("""
-            insert into fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, body)
-            values ($1, $2, $3, $4, $5, $6, $7)
-            """);
-        version.Parameters.Add(new() { Value = write.ResourceType });
-        version.Parameters.Add(new() { Value = write.Id });
-        version.Parameters.Add(new() { Value = write.VersionId });
-        version.Parameters.Add(new() { Value = write.LastUpdated });
-        version.Parameters.Add(new() { Value = write.Deleted });
-        version.Parameters.Add(new() { Value = write.Method });
-        version.Parameters.Add(new() { Value = (object?)write.Json ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        batch.BatchCommands.Add(version);
-
-        var current = new NpgsqlBatchCommand(write.IsFirstVersion
-            ? "insert into fhir_resource (resource_type, id, version_id, last_updated, deleted) values ($1, $2, $3, $4, $5)"
-            : "update fhir_resource set version_id = $3, last_updated = $4, deleted = $5 where resource_type = $1 and id = $2");
-        current.Parameters.Add(new() { Value = write.ResourceType });
-        current.Parameters.Add(new() { Value = write.Id });
-        current.Parameters.Add(new() { Value = write.VersionId });
-        current.Parameters.Add(new() { Value = write.LastUpdated });
-        current.Parameters.Add(new() { Value = write.Deleted });
-        batch.BatchCommands.Add(current);
-
-        if (!write.IsFirstVersion)
-        {
-            batch.BatchCommands.Add(KeyCommand("delete from fhir_identifier where resource_type = $1 and resource_id = $2", write));
-            batch.BatchCommands.Add(KeyCommand("delete from fhir_reference where source_type = $1 and source_id = $2", write));
-        }
-        if (write.Identifiers.Count > 0)
-        {
-            var identifiers = KeyCommand("""
-                insert into fhir_identifier (resource_type, resource_id, system, value, type_system, type_code)
-                select $1, $2, * from unnest($3::text[], $4::text[], $5::text[], $6::text[])
-                """, write);
-            identifiers.Parameters.Add(new() { Value = write.Identifiers.Select(i => i.System).ToArray() });
-            identifiers.Parameters.Add(new() { Value = write.Identifiers.Select(i => i.Value).ToArray() });
-            identifiers.Parameters.Add(new() { Value = write.Identifiers.Select(i => i.TypeSystem).ToArray() });
-            identifiers.Parameters.Add(new() { Value = write.Identifiers.Select(i => i.TypeCode).ToArray() });
-            batch.BatchCommands.Add(identifiers);
-        }
-        if (write.References.Count > 0)
-        {
-            var references = KeyCommand("""
-                insert into fhir_reference (source_type, source_id, path, target_type, target_id, target_url, identifier_system, identifier_value)
-                select $1, $2, * from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                """, write);
-            references.Parameters.Add(new() { Value = write.References.Select(r => r.Path).ToArray() });
-            references.Parameters.Add(new() { Value = write.References.Select(r => r.TargetType).ToArray() });
-            references.Parameters.Add(new() { Value = write.References.Select(r => r.TargetId).ToArray() });
-            references.Parameters.Add(new() { Value = write.References.Select(r => r.TargetUrl).ToArray() });
-            references.Parameters.Add(new() { Value = write.References.Select(r => r.IdentifierSystem).ToArray() });
-            references.Parameters.Add(new() { Value = write.References.Select(r => r.IdentifierValue).ToArray() });
-            batch.BatchCommands.Add(references);
-        }
-        Search.SearchIndexCommands.Add(batch, write);
+        if (detail is null) return [];
+        var open = detail.IndexOf(")=(", StringComparison.Ordinal);
+        var close = detail.LastIndexOf(')');
+        return open < 0 || close <= open + 3 ? [] : [.. detail[(open + 3)..close].Split(", ")];
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -244,12 +199,4 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
-
-    private static NpgsqlBatchCommand KeyCommand(string sql, ResourceWrite write)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new() { Value = write.ResourceType });
-        command.Parameters.Add(new() { Value = write.Id });
-        return command;
-    }
 }

@@ -1,108 +1,85 @@
 using Npgsql;
-using NpgsqlTypes;
 using OpenImis.Fhir.Engine.Search;
 
 namespace OpenImis.Fhir.Storage.Search;
 
 /// <summary>
-/// The batch commands that replace a resource's search index rows: one delete per table when an earlier version
-/// had rows, one <c>insert ... select from unnest(...)</c> per table that gets values. The resource's rid is looked
-/// up by (type, id) inside each statement, so the commands can follow the resource row's insert in the same batch.
+/// The search index part of a write batch: the rows of later versions deleted (by rid), and the new rows inserted,
+/// one statement per table for all writes, each row's rid found by joining the resource table on (type, id).
 /// </summary>
 internal static class SearchIndexCommands
 {
     private static readonly string[] Tables = ["search_string", "search_token", "search_date", "search_number", "search_quantity", "search_reference", "search_uri"];
 
-    private const string Rid = "(select rid from fhir_resource where resource_type = $1 and id = $2)";
-
-    public static void Add(NpgsqlBatch batch, ResourceWrite write)
+    public static void AddDeletes(NpgsqlBatch batch, string[] types, string[] ids)
     {
-        if (!write.IsFirstVersion)
+        foreach (var table in Tables)
         {
-            foreach (var table in Tables) batch.BatchCommands.Add(Keyed($"delete from {table} where rid = {Rid}", write));
-        }
-        if (write.Search.Count == 0) return;
-
-        List<(string Code, StringSearchValue V)>? strings = null;
-        List<(string Code, TokenSearchValue V)>? tokens = null;
-        List<(string Code, DateSearchValue V)>? dates = null;
-        List<(string Code, NumberSearchValue V)>? numbers = null;
-        List<(string Code, QuantitySearchValue V)>? quantities = null;
-        List<(string Code, ReferenceSearchValue V)>? references = null;
-        List<(string Code, UriSearchValue V)>? uris = null;
-        foreach (var (code, value) in write.Search)
-        {
-            switch (value)
-            {
-                case StringSearchValue s: (strings ??= []).Add((code, s)); break;
-                case TokenSearchValue t: (tokens ??= []).Add((code, t)); break;
-                case DateSearchValue d: (dates ??= []).Add((code, d)); break;
-                case NumberSearchValue n: (numbers ??= []).Add((code, n)); break;
-                case QuantitySearchValue q: (quantities ??= []).Add((code, q)); break;
-                case ReferenceSearchValue r: (references ??= []).Add((code, r)); break;
-                case UriSearchValue u: (uris ??= []).Add((code, u)); break;
-            }
-        }
-        if (strings is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_string (rid, resource_type, code, normalized, exact)", "text", strings.Select(x => x.Code),
-                Array("text", strings.Select(x => x.V.Normalized)), Array("text", strings.Select(x => x.V.Exact))));
-        }
-        if (tokens is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_token (rid, resource_type, code, system, value, text, type_system, type_code)", "text", tokens.Select(x => x.Code),
-                Array("text", tokens.Select(x => x.V.System)), Array("text", tokens.Select(x => x.V.Code)), Array("text", tokens.Select(x => x.V.Text)),
-                Array("text", tokens.Select(x => x.V.TypeSystem)), Array("text", tokens.Select(x => x.V.TypeCode))));
-        }
-        if (dates is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_date (rid, resource_type, code, low, high)", "text", dates.Select(x => x.Code),
-                Array("timestamptz", dates.Select(x => x.V.Low)), Array("timestamptz", dates.Select(x => x.V.High))));
-        }
-        if (numbers is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_number (rid, resource_type, code, value, low, high)", "text", numbers.Select(x => x.Code),
-                Array("numeric", numbers.Select(x => x.V.Value)), Array("numeric", numbers.Select(x => x.V.Low)), Array("numeric", numbers.Select(x => x.V.High))));
-        }
-        if (quantities is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_quantity (rid, resource_type, code, system, unit, value, low, high)", "text", quantities.Select(x => x.Code),
-                Array("text", quantities.Select(x => x.V.System)), Array("text", quantities.Select(x => x.V.Code ?? x.V.Unit)),
-                Array("numeric", quantities.Select(x => x.V.Value)), Array("numeric", quantities.Select(x => x.V.Low)), Array("numeric", quantities.Select(x => x.V.High))));
-        }
-        if (references is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_reference (rid, resource_type, code, target_type, target_id, url, version, identifier_system, identifier_value)", "text", references.Select(x => x.Code),
-                Array("text", references.Select(x => x.V.TargetType)), Array("text", references.Select(x => x.V.TargetId)), Array("text", references.Select(x => x.V.Url)),
-                Array("text", references.Select(x => x.V.Version)), Array("text", references.Select(x => x.V.IdentifierSystem)), Array("text", references.Select(x => x.V.IdentifierValue))));
-        }
-        if (uris is not null)
-        {
-            batch.BatchCommands.Add(Insert(write, "search_uri (rid, resource_type, code, value)", "text", uris.Select(x => x.Code), Array("text", uris.Select(x => x.V.Value))));
+            batch.BatchCommands.Add(WriteBatch.Command(
+                $"delete from {table} where rid in (select r.rid from fhir_resource r join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id)",
+                types, ids));
         }
     }
 
-    private static (string SqlType, object Values) Array<T>(string sqlType, IEnumerable<T> values) => (sqlType, values.ToArray());
-
-    private static NpgsqlBatchCommand Insert(ResourceWrite write, string target, string codeType, IEnumerable<string> codes, params (string SqlType, object Values)[] columns)
+    public static void AddInserts(NpgsqlBatch batch, IReadOnlyList<ResourceWrite> writes)
     {
-        var command = Keyed("", write);
-        command.Parameters.Add(new() { Value = codes.ToArray() });
-        var unnest = new List<string> { $"$3::{codeType}[]" };
-        foreach (var (sqlType, values) in columns)
+        var rows = writes.SelectMany(w => w.Search.Select(row => (Write: w, row.Code, row.Value))).ToList();
+        if (rows.Count == 0) return;
+        Add(batch, rows, "search_string", "normalized, exact", "text, text",
+            (StringSearchValue v) => [v.Normalized, v.Exact]);
+        Add(batch, rows, "search_token", "system, value, text, type_system, type_code", "text, text, text, text, text",
+            (TokenSearchValue v) => [v.System, v.Code, v.Text, v.TypeSystem, v.TypeCode]);
+        Add(batch, rows, "search_date", "low, high", "timestamptz, timestamptz",
+            (DateSearchValue v) => [v.Low, v.High]);
+        Add(batch, rows, "search_number", "value, low, high", "numeric, numeric, numeric",
+            (NumberSearchValue v) => [v.Value, v.Low, v.High]);
+        Add(batch, rows, "search_quantity", "system, unit, value, low, high", "text, text, numeric, numeric, numeric",
+            (QuantitySearchValue v) => [v.System, v.Code ?? v.Unit, v.Value, v.Low, v.High]);
+        Add(batch, rows, "search_reference", "target_type, target_id, url, version, identifier_system, identifier_value", "text, text, text, text, text, text",
+            (ReferenceSearchValue v) => [v.TargetType, v.TargetId, v.Url, v.Version, v.IdentifierSystem, v.IdentifierValue]);
+        Add(batch, rows, "search_uri", "value", "text",
+            (UriSearchValue v) => [v.Value]);
+    }
+
+    // One insert for every row of one value kind: unnest(type[], id[], code[], column arrays...) joined to the resource table.
+    private static void Add<T>(NpgsqlBatch batch, List<(ResourceWrite Write, string Code, SearchValue Value)> rows, string table, string columns, string sqlTypes, Func<T, object?[]> values)
+        where T : SearchValue
+    {
+        var selected = rows.Where(r => r.Value is T).ToList();
+        if (selected.Count == 0) return;
+        var names = columns.Split(", ");
+        var types = sqlTypes.Split(", ");
+        var columnValues = names.Select(_ => new List<object?>(selected.Count)).ToArray();
+        foreach (var row in selected)
         {
-            command.Parameters.Add(new() { Value = values });
-            unnest.Add($"${command.Parameters.Count}::{sqlType}[]");
+            var rowValues = values((T)row.Value);
+            for (var c = 0; c < names.Length; c++) columnValues[c].Add(rowValues[c]);
         }
-        command.CommandText = $"insert into {target} select r.rid, r.resource_type, v.* from fhir_resource r, unnest({string.Join(", ", unnest)}) as v where r.resource_type = $1 and r.id = $2";
-        return command;
+        var command = new NpgsqlBatchCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = selected.Select(r => r.Write.ResourceType).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = selected.Select(r => r.Write.Id).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = selected.Select(r => r.Code).ToArray() });
+        var unnest = new List<string> { "$1::text[]", "$2::text[]", "$3::text[]" };
+        for (var c = 0; c < names.Length; c++)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = Typed(types[c], columnValues[c]) });
+            unnest.Add($"${command.Parameters.Count}::{types[c]}[]");
+        }
+        var vColumns = string.Join(", ", names.Select(n => "v." + n));
+        command.CommandText = $"""
+            insert into {table} (rid, resource_type, code, {columns})
+            select r.rid, r.resource_type, v.code, {vColumns}
+            from unnest({string.Join(", ", unnest)}) as v(resource_type, id, code, {columns})
+            join fhir_resource r on r.resource_type = v.resource_type and r.id = v.id
+            """;
+        batch.BatchCommands.Add(command);
     }
 
-    private static NpgsqlBatchCommand Keyed(string sql, ResourceWrite write)
+    // Typed arrays, so that Npgsql sends text[], numeric[] and timestamptz[] (an object[] has no PostgreSQL type).
+    private static object Typed(string sqlType, List<object?> values) => sqlType switch
     {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new() { Value = write.ResourceType });
-        command.Parameters.Add(new() { Value = write.Id });
-        return command;
-    }
+        "numeric" => values.Select(v => (decimal)v!).ToArray(),
+        "timestamptz" => values.Select(v => (DateTimeOffset)v!).ToArray(),
+        _ => values.Select(v => (string?)v).ToArray(),
+    };
 }
