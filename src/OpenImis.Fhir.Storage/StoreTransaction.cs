@@ -169,7 +169,8 @@ public sealed class StoreTransaction : IAsyncDisposable
             if (e.ConstraintName == "fhir_identifier_openimis_unique")
             {
                 var write = writes.FirstOrDefault(w => key.Count == 3 && w.ResourceType == key[0] && w.Identifiers.Any(i => i.TypeCode == key[1] && i.Value == key[2])) ?? writes[0];
-                throw new StorageConflictException($"Another {write.ResourceType} already has this openIMIS identifier ({e.Detail})", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
+                var which = key.Count == 3 ? $" {key[1]} '{key[2]}'" : "";
+                throw new StorageConflictException($"Another {write.ResourceType} already has the openIMIS identifier{which}; business codes are unique per resource type", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
             }
             var conflicting = writes.FirstOrDefault(w => key.Count >= 2 && w.ResourceType == key[0] && w.Id == key[1]) ?? writes[0];
             throw new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);

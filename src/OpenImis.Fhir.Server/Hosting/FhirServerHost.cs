@@ -85,11 +85,14 @@ internal static class FhirServerHost
 
     // Unless the connection string says otherwise: statements prepared automatically (the same few queries run all the
     // time, and PostgreSQL then skips parsing and planning them) and no DISCARD ALL when a pooled connection returns.
+    // Error details are on: storage reads the key of a unique-key refusal from them.
     private static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        // A unique-key refusal names the key (Patient, Code, 123): storage tells the client which identifier is taken.
+        builder.IncludeErrorDetail = true;
         return builder.ConnectionString;
     }
 
