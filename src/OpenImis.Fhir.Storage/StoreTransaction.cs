@@ -93,17 +93,28 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// </param>
     public async Task<HashSet<(string Type, string Id)>> ExistingAsync(IReadOnlyCollection<(string Type, string Id)> keys, bool lockForShare = false, CancellationToken cancellationToken = default)
     {
-        await FlushAsync(cancellationToken);
         var found = new HashSet<(string, string)>();
-        if (keys.Count == 0) return found;
-        await using var command = Command("""
+        if (keys.Count == 0)
+        {
+            await FlushAsync(cancellationToken);
+            return found;
+        }
+        var query = new NpgsqlBatchCommand("""
             select r.resource_type, r.id from fhir_resource r
             join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             where not r.deleted
             """ + (lockForShare ? " for key share of r" : ""));
-        command.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
-        command.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        query.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
+        query.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
+        // The held writes go in the same round trip, before the query (which must see them); a resource written
+        // twice (never in practice) needs batches of their own first.
+        if (_pending.Select(w => (w.ResourceType, w.Id)).Distinct().Count() < _pending.Count) await FlushAsync(cancellationToken);
+        var writes = TakePending();
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        if (writes.Count > 0) WriteBatch.Add(batch, writes);
+        batch.BatchCommands.Add(query);
+        await using var reader = await ExecuteAsync(batch, writes, cancellationToken);
+        for (var skip = 1; skip < batch.BatchCommands.Count; skip++) await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) found.Add((reader.GetString(0), reader.GetString(1)));
         return found;
     }
@@ -145,22 +156,33 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <exception cref="StorageConflictException">A write broke a unique key (a duplicate openIMIS business identifier, or a concurrent write of the same version).</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_pending.Count == 0) return;
-        var writes = _pending.ToList();
-        _pending.Clear();
-        // Set-based statements take each resource once; a second write of one resource waits for the next batch.
-        var keys = new HashSet<(string, string)>();
-        var repeat = writes.FindIndex(w => !keys.Add((w.ResourceType, w.Id)));
-        if (repeat > 0)
-        {
-            _pending.AddRange(writes.Skip(repeat));
-            writes = writes.Take(repeat).ToList();
-        }
+        var writes = TakePending();
+        if (writes.Count == 0) return;
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         WriteBatch.Add(batch, writes);
+        await using (await ExecuteAsync(batch, writes, cancellationToken))
+        {
+        }
+        if (_pending.Count > 0) await FlushAsync(cancellationToken);
+    }
+
+    // The held writes that can go in one set: each resource once; a second write of one resource waits for the next.
+    private List<ResourceWrite> TakePending()
+    {
+        var keys = new HashSet<(string, string)>();
+        var repeat = _pending.FindIndex(w => !keys.Add((w.ResourceType, w.Id)));
+        var count = repeat < 0 ? _pending.Count : repeat;
+        var writes = _pending.GetRange(0, count);
+        _pending.RemoveRange(0, count);
+        return writes;
+    }
+
+    /// <exception cref="StorageConflictException">A write broke a unique key.</exception>
+    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlBatch batch, List<ResourceWrite> writes, CancellationToken cancellationToken)
+    {
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return await batch.ExecuteReaderAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -175,7 +197,6 @@ public sealed class StoreTransaction : IAsyncDisposable
             var conflicting = writes.FirstOrDefault(w => key.Count >= 2 && w.ResourceType == key[0] && w.Id == key[1]) ?? writes[0];
             throw new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);
         }
-        if (_pending.Count > 0) await FlushAsync(cancellationToken);
     }
 
     private static List<string> KeyValues(string? detail)
