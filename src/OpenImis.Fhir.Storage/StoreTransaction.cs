@@ -118,6 +118,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// </summary>
     /// <exception cref="DuplicateIdentifierException">An openIMIS business code of the resource is held by another resource of its type.</exception>
     /// <exception cref="ConcurrentCreateException">Another transaction wrote this version first.</exception>
+    /// <exception cref="UnstorableValueException">The resource holds a NUL character, or an identifier or reference too long to index.</exception>
     public async Task<long> WriteAsync(ResourceWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -188,6 +189,14 @@ public sealed class StoreTransaction : IAsyncDisposable
                 throw new DuplicateIdentifierException($"Another {write.ResourceType} already has this openIMIS identifier ({e.Detail})", e);
             }
             throw new ConcurrentCreateException($"{write.ResourceType}/{write.Id} was written by another request at the same time", e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UntranslatableCharacter)
+        {
+            throw new UnstorableValueException($"The {write.ResourceType} holds a character this server cannot store ({e.MessageText}: {e.Detail})", e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            throw new UnstorableValueException($"An identifier or reference of the {write.ResourceType} is too long for this server to index ({e.MessageText})", e);
         }
     }
 

@@ -192,6 +192,10 @@ public sealed partial class WriteSession : IAsyncDisposable
         {
             throw FhirException.Conflict(e.Message);
         }
+        catch (UnstorableValueException e)
+        {
+            throw new FhirException(422, "processing", e.Message, write.ResourceType);
+        }
     }
 
     private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)
