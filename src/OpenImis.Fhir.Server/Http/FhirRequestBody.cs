@@ -42,6 +42,8 @@ internal static class FhirRequestBody
     public static JsonDocument Parse(byte[] body, FhirServerOptions options)
     {
         if (body.Length == 0) throw FhirException.BadRequest("The request has no body; a FHIR resource in JSON was expected");
+        // The JSON reader checks the UTF-8 of strings only when they are read: the stored copy would hold U+FFFD.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) throw new FhirException(400, "structure", "The body is not valid UTF-8 (FHIR JSON is UTF-8)");
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false });

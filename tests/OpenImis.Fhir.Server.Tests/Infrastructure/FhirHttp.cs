@@ -9,8 +9,13 @@ namespace OpenImis.Fhir.Server.Tests.Infrastructure;
 /// <summary>Small helpers to send FHIR JSON and read answers in tests.</summary>
 public static class FhirHttp
 {
-    public static HttpContent Json(string json, string mediaType = "application/fhir+json") =>
-        new StringContent(json, Encoding.UTF8, mediaType);
+    /// <summary>A UTF-8 body with a Content-Type that may carry parameters (<c>; fhirVersion=4.0</c>).</summary>
+    public static HttpContent Json(string json, string mediaType = "application/fhir+json")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+        return content;
+    }
 
     public static HttpContent Json(JsonNode node, string mediaType = "application/fhir+json") => Json(node.ToJsonString(), mediaType);
 
