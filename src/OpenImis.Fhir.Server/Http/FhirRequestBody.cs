@@ -14,8 +14,15 @@ internal static class FhirRequestBody
     public static async Task<byte[]> ReadAsync(HttpContext context, FhirServerOptions options)
     {
         var request = context.Request;
-        if (request.ContentLength is { } length && length > options.MaxBodyBytes) throw TooLarge(options);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxBodyBytes;
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (request.ContentLength is { } length && length > options.MaxBodyBytes)
+        {
+            // Kestrel drains an unread body after the answer (for at most 5 s), but fails at once on a body over its
+            // limit and resets the connection: the client may then never read the 413 (dotnet/aspnetcore#23840).
+            if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = length;
+            throw TooLarge(options);
+        }
+        if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = options.MaxBodyBytes;
         using var buffer = new MemoryStream(request.ContentLength is { } known ? (int)known : 4096);
         try
         {
