@@ -33,6 +33,10 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
         await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+        // Rows locked first, in one order: two transactions writing the same resources in different orders would deadlock.
+        var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (Type: e.Type!, Id: e.Id!)).Distinct()
+            .OrderBy(k => k.Type, StringComparer.Ordinal).ThenBy(k => k.Id, StringComparer.Ordinal);
+        foreach (var (targetType, targetId) in targets) await session.Transaction.LockCurrentAsync(targetType, targetId, cancellationToken);
         var current = (BundleEntryRequest?)null;
         try
         {
