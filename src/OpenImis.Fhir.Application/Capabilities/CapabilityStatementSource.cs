@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using OpenImis.Fhir.Application.Interactions;
-using OpenImis.Fhir.Engine.Model;
 
 namespace OpenImis.Fhir.Application.Capabilities;
 
@@ -49,7 +48,7 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             writer.WriteStartObject();
             writer.WriteString("mode", "server");
             writer.WriteStartArray("resource");
-            foreach (var type in context.Model.Types.Where(t => t.Kind == TypeKind.Resource && !t.IsAbstract).Select(t => t.Name).Order(StringComparer.Ordinal))
+            foreach (var type in context.Model.Types.Select(t => t.Name).Where(context.IsResourceType).Order(StringComparer.Ordinal))
             {
                 WriteResource(writer, type);
             }

