@@ -97,6 +97,7 @@ public sealed class ErrorTests(ServerFixture server)
     [InlineData("GET", "fhir/patient/john-doe")]
     [InlineData("GET", "fhir/Resource/john-doe")]
     [InlineData("POST", "fhir/DomainResource")]
+    [InlineData("PUT", "fhir/SubscriptionStatus/1")]
     public async Task An_unknown_resource_type_is_404_with_an_operation_outcome(string method, string url)
     {
         var type = url.Split('/')[1];
