@@ -38,6 +38,25 @@ public sealed class StoreTransaction : IAsyncDisposable
         return new CurrentVersion(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetBoolean(2));
     }
 
+    /// <summary>
+    /// Locks the rows of these resources (those that exist) in one statement, in (type, id) order: two transactions
+    /// that write the same resources in different orders then wait for each other instead of deadlocking.
+    /// </summary>
+    public async Task LockInOrderAsync(IReadOnlyCollection<(string Type, string Id)> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0) return;
+        await FlushAsync(cancellationToken);
+        await using var command = Command("""
+            select 1 from fhir_resource r
+            join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
+            order by r.resource_type, r.id
+            for no key update of r
+            """);
+        command.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
+        command.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The current version with its body, row-locked (PATCH reads, changes and writes it back).</summary>
     public async Task<StoredResource?> ReadCurrentForUpdateAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
@@ -113,9 +132,11 @@ public sealed class StoreTransaction : IAsyncDisposable
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         if (writes.Count > 0) WriteBatch.Add(batch, writes);
         batch.BatchCommands.Add(query);
-        await using var reader = await ExecuteAsync(batch, writes, cancellationToken);
-        for (var skip = 1; skip < batch.BatchCommands.Count; skip++) await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) found.Add((reader.GetString(0), reader.GetString(1)));
+        await ExecuteAsync(batch, writes, async (reader, token) =>
+        {
+            for (var skip = 1; skip < batch.BatchCommands.Count; skip++) await reader.NextResultAsync(token);
+            while (await reader.ReadAsync(token)) found.Add((reader.GetString(0), reader.GetString(1)));
+        }, cancellationToken);
         return found;
     }
 
@@ -160,9 +181,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         if (writes.Count == 0) return;
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         WriteBatch.Add(batch, writes);
-        await using (await ExecuteAsync(batch, writes, cancellationToken))
-        {
-        }
+        await ExecuteAsync(batch, writes, static (_, _) => Task.CompletedTask, cancellationToken);
         if (_pending.Count > 0) await FlushAsync(cancellationToken);
     }
 
@@ -178,11 +197,18 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     /// <exception cref="StorageConflictException">A write broke a unique key.</exception>
-    private static async Task<NpgsqlDataReader> ExecuteAsync(NpgsqlBatch batch, List<ResourceWrite> writes, CancellationToken cancellationToken)
+    /// <exception cref="UnstorableValueException">A resource holds a NUL character, or a value too long to index.</exception>
+    // The results are read inside: an error of a later statement of a batch surfaces while reading (or disposing).
+    private static async Task ExecuteAsync(NpgsqlBatch batch, List<ResourceWrite> writes, Func<NpgsqlDataReader, CancellationToken, Task> read, CancellationToken cancellationToken)
     {
         try
         {
-            return await batch.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await read(reader, cancellationToken);
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+                // Drain the rest, so that any refusal is seen here.
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -196,6 +222,14 @@ public sealed class StoreTransaction : IAsyncDisposable
             }
             var conflicting = writes.FirstOrDefault(w => key.Count >= 2 && w.ResourceType == key[0] && w.Id == key[1]) ?? writes[0];
             throw new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UntranslatableCharacter)
+        {
+            throw new UnstorableValueException($"The resource holds a character this server cannot store ({e.MessageText}: {e.Detail})", e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        {
+            throw new UnstorableValueException($"An identifier, reference or searchable value is too long for this server to index ({e.MessageText})", e);
         }
     }
 

@@ -34,6 +34,9 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
         await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+        // Rows locked first, in one order: two transactions writing the same resources in different orders would deadlock.
+        var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
+        await session.Transaction.LockInOrderAsync(targets, cancellationToken);
         var current = (BundleEntryRequest?)null;
         try
         {
@@ -48,6 +51,7 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
             current = null;
             await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
             string? Rewrite(string reference) => references.GetValueOrDefault(reference);
+            var written = new Dictionary<(string, string), int>();
             foreach (var entry in entries.OrderBy(e => e.Order))
             {
                 current = entry;
@@ -60,6 +64,12 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
                     : await ExecuteAsync(session, entry, options, transactional: true, cancellationToken);
+                // A conditional entry's resource is known only now; it may be one another entry writes too.
+                if (entry.Method is not ("GET" or "HEAD") && !matched.ContainsKey(entry.Index) && results[entry.Index].Resource is { } resource
+                    && !written.TryAdd((resource.ResourceType, resource.Id), entry.Index))
+                {
+                    throw FhirException.BadRequest($"{resource.ResourceType}/{resource.Id} is written by entries {written[(resource.ResourceType, resource.Id)]} and {entry.Index}; a transaction writes a resource once", entry.Location + ".request.url");
+                }
             }
             current = null;
             await session.CommitAsync(cancellationToken);
@@ -72,6 +82,10 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         catch (GoneException e)
         {
             throw Located(new FhirException(410, "deleted", e.Message), current);
+        }
+        catch (UnstorableValueException e)
+        {
+            throw Located(new FhirException(422, "processing", e.Message), current);
         }
         catch (StorageConflictException e)
         {
@@ -100,6 +114,10 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
             catch (GoneException e)
             {
                 results[entry.Index] = new EntryResult(410, e.Deleted, [new OutcomeIssue("error", "deleted", e.Message, entry.Location)]);
+            }
+            catch (UnstorableValueException e)
+            {
+                results[entry.Index] = new EntryResult(422, null, Located(new FhirException(422, "processing", e.Message), entry).Issues);
             }
             catch (StorageConflictException e)
             {
@@ -190,7 +208,8 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         {
             var matches = await ConditionalCriteria.Parse(entry.Query, "Conditional update").MatchAsync(session.Transaction, type, cancellationToken);
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{entry.Query}'");
-            id = matches.Count == 1 ? matches[0] : null;
+            // No match and an id in the resource: an update as create with that id (http.html#cond-update).
+            id = matches.Count == 1 ? matches[0] : ResourceId(entry.Resource);
             if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
         }
         else if (entry.Method == "PUT")
@@ -199,6 +218,9 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         }
         if (id is not null && entry.FullUrl is { } fullUrl) references[fullUrl] = $"{type}/{id}";
     }
+
+    private static string? ResourceId(JsonElement? resource) =>
+        resource is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     // Conditional references (http.html#trules): "Patient?identifier=x|y" inside a resource must match exactly one.
     private async Task ResolveConditionalReferencesAsync(WriteSession session, List<BundleEntryRequest> entries, Dictionary<string, string> references, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ public sealed class ConditionalCriteria
                 throw FhirException.BadRequest($"{what}: the search parameter '{name}' is not supported in conditional operations (supported: _id, identifier)");
             }
             if (value.Length == 0) throw FhirException.BadRequest($"{what}: the search parameter '{name}' has no value");
+            // PostgreSQL text cannot hold NUL: no stored value has one, and the query would fail.
+            if (value.Contains('\0', StringComparison.Ordinal)) throw FhirException.BadRequest($"{what}: the search parameter '{name}' holds a NUL character");
             parameters.Add((name, value));
         }
         if (parameters.Count == 0) throw FhirException.BadRequest($"{what}: no search criteria");

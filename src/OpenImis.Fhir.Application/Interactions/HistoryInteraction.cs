@@ -53,7 +53,8 @@ public sealed class HistoryInteraction(FhirContext context)
             throw FhirException.NotFound($"{type}/{id} does not exist");
         }
         var versions = await context.Store.HistoryAsync(new HistoryQuery(type, id, since, at, before, count + 1), cancellationToken);
-        var links = new List<(string, string)> { ("self", selfUrl + Query(parameters, null)) };
+        // self gives this page again: a later page keeps its cursor.
+        var links = new List<(string, string)> { ("self", selfUrl + Query(parameters, before?.ToString(CultureInfo.InvariantCulture))) };
         if (versions.Count > count && count > 0)
         {
             var last = versions[count - 1].ChangeSeq.ToString(CultureInfo.InvariantCulture);

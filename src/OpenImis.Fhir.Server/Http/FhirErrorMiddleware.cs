@@ -16,12 +16,18 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
         try
         {
             await next(context);
-            if (context.Response.StatusCode is 404 or 405 && !context.Response.HasStarted && context.Response.ContentLength is null && context.Request.Path.StartsWithSegments("/fhir"))
+            if (context.Response.StatusCode is 404 or 405 or 415 && !context.Response.HasStarted && context.Response.ContentLength is null or 0 && context.Request.Path.StartsWithSegments("/fhir"))
             {
-                // No endpoint matched: say so as FHIR does, not with an empty body.
+                // Routing answered without an endpoint body (no route, wrong method, a Content-Type the endpoint does
+                // not accept): say so as FHIR does, not with an empty body.
                 var status = context.Response.StatusCode;
-                var message = status == 404 ? $"No FHIR interaction at {context.Request.Path}" : $"{context.Request.Method} is not allowed on {context.Request.Path}";
-                await FhirResponses.OutcomeAsync(context, status, [new OutcomeIssue("error", status == 404 ? "not-found" : "not-supported", message)]);
+                var (code, message) = status switch
+                {
+                    404 => ("not-found", $"No FHIR interaction at {context.Request.Path}"),
+                    405 => ("not-supported", $"{context.Request.Method} is not allowed on {context.Request.Path}"),
+                    _ => ("not-supported", $"Content-Type '{context.Request.ContentType}' is not supported here: send application/fhir+json or application/json"),
+                };
+                await FhirResponses.OutcomeAsync(context, status, [new OutcomeIssue("error", code, message)]);
             }
         }
         catch (FhirException e)
@@ -41,6 +47,11 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
         {
             LogClientError(context, 409, e.Message);
             await WriteAsync(context, 409, [StorageConflicts.Issue(e, null)]);
+        }
+        catch (UnstorableValueException e)
+        {
+            LogClientError(context, 422, e.Message);
+            await WriteAsync(context, 422, [new OutcomeIssue("error", "processing", e.Message)]);
         }
         catch (BadHttpRequestException e)
         {

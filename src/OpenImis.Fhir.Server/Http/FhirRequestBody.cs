@@ -14,8 +14,15 @@ internal static class FhirRequestBody
     public static async Task<byte[]> ReadAsync(HttpContext context, FhirServerOptions options)
     {
         var request = context.Request;
-        if (request.ContentLength is { } length && length > options.MaxBodyBytes) throw TooLarge(options);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = options.MaxBodyBytes;
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (request.ContentLength is { } length && length > options.MaxBodyBytes)
+        {
+            // Kestrel drains an unread body after the answer (for at most 5 s), but fails at once on a body over its
+            // limit and resets the connection: the client may then never read the 413 (dotnet/aspnetcore#23840).
+            if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = length;
+            throw TooLarge(options);
+        }
+        if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = options.MaxBodyBytes;
         using var buffer = new MemoryStream(request.ContentLength is { } known ? (int)known : 4096);
         try
         {
@@ -42,6 +49,8 @@ internal static class FhirRequestBody
     public static JsonDocument Parse(byte[] body, FhirServerOptions options)
     {
         if (body.Length == 0) throw FhirException.BadRequest("The request has no body; a FHIR resource in JSON was expected");
+        // The JSON reader checks the UTF-8 of strings only when they are read: the stored copy would hold U+FFFD.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) throw new FhirException(400, "structure", "The body is not valid UTF-8 (FHIR JSON is UTF-8)");
         try
         {
             return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth, AllowDuplicateProperties = false });

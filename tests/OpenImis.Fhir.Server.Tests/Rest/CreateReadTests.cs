@@ -67,6 +67,44 @@ public sealed class CreateReadTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task An_invalid_create_stores_no_version_and_no_identifier()
+    {
+        var patient = IgExamples.NewPatient();
+        patient["birthDate"] = "5 February 1962";
+        var code = (string)patient["identifier"]![0]!["value"]!;
+        var versionsBefore = await Database.CountAsync(server.ConnectionString, "select count(*) from fhir_resource_version");
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Patient", patient);
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error" && i.Expression == "Patient.birthDate");
+        Assert.Equal(versionsBefore, await Database.CountAsync(server.ConnectionString, "select count(*) from fhir_resource_version"));
+        Assert.Equal(0, await Database.CountAsync(server.ConnectionString, "select count(*) from fhir_identifier where value = $1", code));
+    }
+
+    [Fact]
+    public async Task Each_create_gets_its_own_id()
+    {
+        var first = await _client.CreateAsync(Basics.New());
+        var second = await _client.CreateAsync(Basics.New());
+
+        Assert.NotEqual((string?)first["id"], (string?)second["id"]);
+    }
+
+    [Fact]
+    public async Task A_deleted_resource_reads_as_410_with_an_operation_outcome()
+    {
+        var id = (string)(await _client.CreateAsync(Basics.New()))["id"]!;
+        await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{id}");
+
+        var (status, body, response) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{id}");
+
+        Assert.Equal(HttpStatusCode.Gone, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error");
+        Assert.Equal("application/fhir+json", FhirHttp.ContentType(response)!.MediaType);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_400_xml_is_415_and_asking_for_xml_is_406()
     {
         using var malformed = new HttpRequestMessage(HttpMethod.Post, "fhir/Patient") { Content = FhirHttp.Json("{\"resourceType\": \"Patient\", ") };

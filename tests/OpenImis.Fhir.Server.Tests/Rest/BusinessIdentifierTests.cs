@@ -1,0 +1,136 @@
+using System.Net;
+using OpenImis.Fhir.Server.Tests.Infrastructure;
+
+namespace OpenImis.Fhir.Server.Tests.Rest;
+
+/// <summary>
+/// openIMIS business identifiers (type <c>Code</c> or <c>UUID</c> of CodeSystem openimis-identifiers) are unique per
+/// resource type: a second resource with one is 409 duplicate; other identifiers may repeat.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class BusinessIdentifierTests(ServerFixture server)
+{
+    private readonly HttpClient _client = server.Client;
+
+    [Fact]
+    public async Task A_second_patient_with_the_same_insuree_code_is_409_duplicate_and_not_stored()
+    {
+        var first = IgExamples.NewPatient();
+        await _client.CreateAsync(first);
+        var second = IgExamples.NewPatient();
+        second["identifier"] = first["identifier"]!.DeepClone();
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Patient", second);
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Code == "duplicate");
+        Assert.Equal(1, await Database.CountAsync(server.ConnectionString, "select count(*) from fhir_identifier where resource_type = 'Patient' and value = $1", (string)first["identifier"]![0]!["value"]!));
+    }
+
+    [Theory]
+    [InlineData("Code")]
+    [InlineData("UUID")]
+    public async Task Each_openimis_identifier_type_is_unique_within_a_resource_type(string typeCode)
+    {
+        var value = typeCode == "UUID" ? Guid.NewGuid().ToString() : Basics.NewCode();
+        await _client.CreateAsync(Basics.New().WithBusinessCode(value, typeCode));
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithBusinessCode(value, typeCode));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Code == "duplicate");
+    }
+
+    [Fact]
+    public async Task The_same_code_may_be_held_by_resources_of_different_types()
+    {
+        var patient = await _client.CreateAsync(IgExamples.NewPatient());
+        var code = (string)patient["identifier"]![0]!["value"]!;
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithBusinessCode(code));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+    }
+
+    [Fact]
+    public async Task The_same_value_as_a_code_and_as_a_uuid_does_not_collide()
+    {
+        var value = Basics.NewCode();
+        await _client.CreateAsync(Basics.New().WithBusinessCode(value, "Code"));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithBusinessCode(value, "UUID"));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+    }
+
+    [Fact]
+    public async Task Identifiers_of_other_types_may_repeat()
+    {
+        var value = Basics.NewCode();
+        await _client.CreateAsync(Basics.New().WithIdentifier("urn:openimis-fhir:test", value));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithIdentifier("urn:openimis-fhir:test", value));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+    }
+
+    [Fact]
+    public async Task A_resource_keeps_its_own_code_across_updates()
+    {
+        var code = Basics.NewCode();
+        var id = Basics.NewId();
+        await _client.PutAsync(Basics.New(id, "v1").WithBusinessCode(code));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id, "v2").WithBusinessCode(code));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task An_update_that_takes_another_resources_code_is_409_and_changes_nothing()
+    {
+        var taken = Basics.NewCode();
+        await _client.CreateAsync(Basics.New().WithBusinessCode(taken));
+        var id = Basics.NewId();
+        var own = Basics.NewCode();
+        await _client.PutAsync(Basics.New(id).WithBusinessCode(own));
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id).WithBusinessCode(taken));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Code == "duplicate");
+        var (_, read, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{id}");
+        Assert.Equal(own, (string?)read!["identifier"]![0]!["value"]);
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+    }
+
+    [Fact]
+    public async Task A_code_freed_by_an_update_or_a_delete_can_be_taken_again()
+    {
+        var changed = Basics.NewCode();
+        var id = Basics.NewId();
+        await _client.PutAsync(Basics.New(id).WithBusinessCode(changed));
+        await _client.PutAsync(Basics.New(id).WithBusinessCode(Basics.NewCode()));
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithBusinessCode(changed))).Status);
+
+        var deleted = Basics.NewCode();
+        var gone = (string)(await _client.CreateAsync(Basics.New().WithBusinessCode(deleted)))["id"]!;
+        await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{gone}");
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithBusinessCode(deleted))).Status);
+    }
+
+    [Fact]
+    public async Task Bringing_back_a_deleted_resource_whose_code_was_taken_meanwhile_is_409()
+    {
+        var code = Basics.NewCode();
+        var id = Basics.NewId();
+        await _client.PutAsync(Basics.New(id).WithBusinessCode(code));
+        await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{id}");
+        await _client.CreateAsync(Basics.New().WithBusinessCode(code));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id).WithBusinessCode(code));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(HttpStatusCode.Gone, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{id}")).Status);
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OpenImis.Fhir.Server.Tests.Infrastructure;
+using static OpenImis.Fhir.Server.Tests.Infrastructure.Bundles;
+
+namespace OpenImis.Fhir.Server.Tests.Rest;
+
+/// <summary>
+/// Referential integrity: a reference to <c>Type/id</c> must name a resource that exists (422 otherwise), and a
+/// resource still referenced cannot be deleted (409).
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class ReferentialIntegrityTests(ServerFixture server)
+{
+    private readonly HttpClient _client = server.Client;
+
+    [Fact]
+    public async Task A_reference_to_a_resource_that_does_not_exist_is_422_naming_where_and_nothing_is_stored()
+    {
+        var id = Basics.NewId();
+        var missing = Basics.NewId("missing");
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id).WithSubject($"Basic/{missing}"));
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error" && i.Expression == "Basic.subject" && i.Text.Contains(missing, StringComparison.Ordinal));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+    }
+
+    [Fact]
+    public async Task A_patient_whose_location_does_not_exist_is_422()
+    {
+        var patient = IgExamples.NewPatient();
+        patient["address"]![0]!["extension"]![1]!["valueReference"]!["reference"] = $"Location/{Basics.NewId("missing")}";
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Patient", patient);
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error" && i.Code == "not-found");
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_deleted_resource_is_422()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{target}");
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}"));
+
+        Assert.Equal((HttpStatusCode)422, status);
+    }
+
+    [Fact]
+    public async Task A_reference_to_an_existing_resource_or_one_of_its_versions_is_accepted()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}"))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}/_history/1"))).Status);
+    }
+
+    [Fact]
+    public async Task Absolute_identifier_and_contained_references_are_not_checked()
+    {
+        var absolute = Basics.New().WithSubject("http://elsewhere.example.org/fhir/Patient/123");
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", absolute)).Status);
+
+        var logical = Basics.New();
+        logical["subject"] = new JsonObject { ["type"] = "Patient", ["identifier"] = new JsonObject { ["system"] = "urn:test", ["value"] = Basics.NewCode() } };
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", logical)).Status);
+
+        var contained = Basics.New().WithSubject("#inner");
+        contained["contained"] = new JsonArray(new JsonObject { ["resourceType"] = "Basic", ["id"] = "inner", ["code"] = new JsonObject { ["text"] = "inner" } });
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", contained);
+        Assert.True(status == HttpStatusCode.Created, body?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Deleting_a_resource_still_referenced_is_409_naming_the_referrer_and_it_stays()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        var referrer = Basics.NewId();
+        await _client.PutAsync(Basics.New(referrer).WithSubject($"Basic/{target}"));
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{target}");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error" && i.Text.Contains($"Basic/{referrer}", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{target}")).Status);
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", target));
+    }
+
+    [Fact]
+    public async Task Once_the_referrer_is_deleted_or_no_longer_refers_the_target_can_be_deleted()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        var deletedReferrer = Basics.NewId();
+        await _client.PutAsync(Basics.New(deletedReferrer).WithSubject($"Basic/{target}"));
+        var changedReferrer = Basics.NewId();
+        await _client.PutAsync(Basics.New(changedReferrer).WithSubject($"Basic/{target}"));
+
+        await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{deletedReferrer}");
+        Assert.Equal(HttpStatusCode.Conflict, (await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{target}")).Status);
+        await _client.PutAsync(Basics.New(changedReferrer));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{target}");
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NoContent, $"delete answered {status}");
+    }
+
+    [Fact]
+    public async Task A_seeded_location_referenced_by_patients_cannot_be_deleted()
+    {
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Delete, "fhir/Location/Jamula-village");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, "fhir/Location/Jamula-village")).Status);
+    }
+
+    [Fact]
+    public async Task A_transaction_may_delete_a_referrer_and_its_target_together()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        var referrer = Basics.NewId();
+        await _client.PutAsync(Basics.New(referrer).WithSubject($"Basic/{target}"));
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("DELETE", $"Basic/{target}"),
+            Entry("DELETE", $"Basic/{referrer}")));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        Assert.Equal(HttpStatusCode.Gone, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{target}")).Status);
+        Assert.Equal(HttpStatusCode.Gone, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{referrer}")).Status);
+    }
+
+    [Fact]
+    public async Task A_transaction_that_deletes_a_target_still_referenced_is_409_and_deletes_nothing()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        var referrer = Basics.NewId();
+        await _client.PutAsync(Basics.New(referrer).WithSubject($"Basic/{target}"));
+        var other = Basics.NewId();
+        await _client.PutAsync(Basics.New(other));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("DELETE", $"Basic/{other}"),
+            Entry("DELETE", $"Basic/{target}")));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{target}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{other}")).Status);
+    }
+
+    [Fact]
+    public async Task A_transaction_may_create_resources_that_refer_to_each_other()
+    {
+        var a = NewUrn();
+        var b = NewUrn();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New().WithSubject(b), fullUrl: a),
+            Entry("POST", "Basic", Basics.New().WithSubject(a), fullUrl: b)));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_transaction_that_creates_a_reference_to_a_resource_it_deletes_is_refused()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic/{target}")),
+            Entry("DELETE", $"Basic/{target}")));
+
+        Assert.True((int)status is 409 or 422, $"answered {status}");
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{target}")).Status);
+    }
+}
