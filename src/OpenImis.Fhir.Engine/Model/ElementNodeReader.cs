@@ -34,7 +34,9 @@ public static class ElementNodeReader
         {
             throw new ArgumentException("The JSON is not a FHIR resource: it needs to be an object with a string 'resourceType'.", nameof(resource));
         }
-        return ReadResource(resource, resourceType.GetString()!, nodeName: null, index: -1, model);
+        var root = ReadResource(resource, resourceType.GetString()!, nodeName: null, index: -1, model);
+        root.NumberTree();
+        return root;
     }
 
     /// <summary>Reads JSON text holding a resource.</summary>
@@ -73,10 +75,14 @@ public static class ElementNodeReader
         if (json.ValueKind == JsonValueKind.Object)
         {
             ReadChildren(json, type, skipResourceType: type?.Kind == TypeKind.Resource, model, out var children, out var names, out var starts);
-            return new ElementNode(typeName, typeName, null, type, -1, children, names, starts);
+            var root = new ElementNode(typeName, typeName, null, type, -1, children, names, starts);
+            root.NumberTree();
+            return root;
         }
         var value = type?.Kind == TypeKind.Primitive ? PrimitiveValueParser.ParseAs(type.SystemType, json) : PrimitiveValueParser.Natural(json);
-        return new ElementNode(typeName, typeName, value, type, -1, NoChildren, NoNames, NoStarts);
+        var node = new ElementNode(typeName, typeName, value, type, -1, NoChildren, NoNames, NoStarts);
+        node.NumberTree();
+        return node;
     }
 
     private static ElementNode ReadResource(JsonElement resource, string resourceType, string? nodeName, int index, FhirModel model)

@@ -68,7 +68,7 @@ public sealed class FhirValidator
         FhirJsonShapeChecker.Check(resource, _services.Model, issues);
         if (issues.Any(i => i.Severity == IssueSeverity.Fatal)) return new ValidationResult(issues);
         var root = ElementNodeReader.Read(resource, _services.Model);
-        var run = new ValidationRun(_services);
+        var run = new ValidationRun(_services, root);
         ResourceValidator.Validate(run, root, options.Profiles);
         issues.AddRange(run.Issues);
         return new ValidationResult(Distinct(issues));

@@ -11,4 +11,7 @@ namespace OpenImis.Fhir.Engine.Validation.Compilation;
 internal sealed record ConstraintPlan(string Key, IssueSeverity Severity, string Human, CompiledExpression? Expression, string? CompileError)
 {
     public Func<ElementNode, bool>? Native { get; init; }
+
+    /// <summary>The key as a small int (<see cref="ConstraintKeys"/>).</summary>
+    public int KeyId { get; } = ConstraintKeys.IdOf(Key);
 }

@@ -45,7 +45,7 @@ internal sealed class ElementWalker(ValidationRun run)
         }
         if (node.Type is null) return;
         var type = plan.TypeFor(node.TypeName);
-        if (type is { Profiles.Count: > 0 })
+        if (type is { Profiles.Length: > 0 })
         {
             foreach (var url in type.Profiles) ApplyProfile(node, url, resource);
             return;
@@ -76,12 +76,12 @@ internal sealed class ElementWalker(ValidationRun run)
 
     private void ValidateChildren(ElementNode node, ElementPlan plan, ElementNode resource)
     {
-        foreach (var child in plan.Children.Values)
+        foreach (var child in plan.Children)
         {
             var nodes = node.Children(child.Name);
             CheckCardinality(node, child.Path, child.Min, child.Max, nodes.Count, "cardinality");
             if (nodes.IsEmpty) continue;
-            if (child.Slicing is not null && child.Slices.Count > 0)
+            if (child.Slicing is not null && child.Slices.Length > 0)
             {
                 new SliceWalker(run, this).Validate(node, child, nodes, resource);
                 continue;
@@ -112,7 +112,7 @@ internal sealed class ElementWalker(ValidationRun run)
 
     private void CheckType(ElementNode node, ElementPlan plan)
     {
-        if (plan.Types.Count == 0 || node.Type is null) return;
+        if (plan.Types.Length == 0 || node.Type is null) return;
         foreach (var type in plan.Types)
         {
             if (type.IsSystemType || type.Code == node.TypeName || type.Code is "Element" or "BackboneElement" or "Resource") return;
@@ -126,7 +126,7 @@ internal sealed class ElementWalker(ValidationRun run)
     {
         foreach (var constraint in plan.Constraints)
         {
-            if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint.Key)) continue;
+            if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint)) continue;
             // An empty element is already a JSON structure error (stage 1); ele-1 would say it twice.
             if (constraint.Key == "ele-1" && node.Value is null && node.AllChildren().IsEmpty) continue;
             bool? result;

@@ -51,8 +51,8 @@ internal static partial class ReferenceChecker
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"'{reference}' is not a valid literal reference (Type/id, an absolute URL, urn:uuid:, or #id)", "reference-format");
             return;
         }
-        if (targetType is null || type is null || type.TargetProfiles.Count == 0) return;
-        var allowed = new List<string>(type.TargetProfiles.Count);
+        if (targetType is null || type is null || type.TargetProfiles.Length == 0) return;
+        var allowed = new List<string>(type.TargetProfiles.Length);
         var profilesOfType = new List<ProfilePlan>();
         foreach (var profile in type.TargetProfiles)
         {
@@ -84,9 +84,9 @@ internal static partial class ReferenceChecker
         if (run.Depth >= 2) return true;
         foreach (var profile in profiles)
         {
-            var nested = new ValidationRun(run.Services, run.Depth + 1);
+            var nested = new ValidationRun(run.Services, target, run.Depth + 1);
             new ElementWalker(nested).Validate(target, profile.Root, target);
-            if (!nested.Issues.Any(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal)) return true;
+            if (!nested.HasErrors) return true;
         }
         return false;
     }

@@ -14,13 +14,13 @@ internal sealed class SliceWalker(ValidationRun run, ElementWalker walker)
     public void Validate(ElementNode parent, ElementPlan sliced, FhirPathCollection nodes, ElementNode resource)
     {
         var slices = sliced.Slices;
-        var counts = new int[slices.Count];
-        var matcher = new DiscriminatorMatcher(run);
+        var counts = new int[slices.Length];
+        var matcher = run.Matcher;
         foreach (var item in nodes)
         {
             var node = (ElementNode)item;
             var index = -1;
-            for (var s = 0; s < slices.Count && index < 0; s++)
+            for (var s = 0; s < slices.Length && index < 0; s++)
             {
                 if (matcher.Matches(node, slices[s], sliced.Slicing!)) index = s;
             }
@@ -36,7 +36,7 @@ internal sealed class SliceWalker(ValidationRun run, ElementWalker walker)
             counts[index]++;
             walker.ValidateOne(node, slices[index], resource);
         }
-        for (var s = 0; s < slices.Count; s++)
+        for (var s = 0; s < slices.Length; s++)
         {
             // The label is built only when the count is wrong: this runs for every slice of every validation.
             var slice = slices[s];
