@@ -18,9 +18,6 @@ public static class ElementNodeReader
     private static readonly string[] NoNames = [];
     private static readonly int[] NoStarts = [0];
 
-    // Longest property name decoded on the stack for the lookup; longer (or escaped) names fall back to a string.
-    private const int MaxStackNameLength = 128;
-
     private const string UnknownObjectTypeName = "Element";
 
     /// <summary>Reads a resource (a JSON object with <c>resourceType</c>).</summary>
@@ -149,14 +146,15 @@ public static class ElementNodeReader
         }
         finally
         {
-            ArrayPool<PendingProperty>.Shared.Return(pending, clearArray: true);
+            // At most propertyCount entries were used: clear those, not the whole rented array.
+            Array.Clear(pending, 0, propertyCount);
+            ArrayPool<PendingProperty>.Shared.Return(pending);
         }
     }
 
     /// <summary>Pairs each property with its <c>_</c> sibling and resolves it against the type; returns how many were collected.</summary>
     private static int CollectProperties(JsonElement obj, TypeDefinition? type, bool skipResourceType, PendingProperty[] pending)
     {
-        Span<char> nameBuffer = stackalloc char[MaxStackNameLength];
         var count = 0;
         foreach (var property in obj.EnumerateObject())
         {
@@ -169,10 +167,9 @@ public static class ElementNodeReader
             JsonPropertyBinding? binding = null;
             if (type is not null)
             {
-                if (baseName.Length <= MaxStackNameLength && baseName.IndexOf((byte)'\\') < 0)
+                if (baseName.IndexOf((byte)'\\') < 0)
                 {
-                    var length = Encoding.UTF8.GetChars(baseName, nameBuffer);
-                    binding = type.FindJsonProperty(nameBuffer[..length]);
+                    binding = type.FindJsonProperty(baseName);
                 }
                 else
                 {
