@@ -41,9 +41,31 @@ internal sealed class ElementPlan
 
     public TypePlan[] Types { get; internal set; } = [];
 
-    public JsonElement? Fixed { get; internal set; }
+    public JsonElement? Fixed
+    {
+        get;
+        internal set
+        {
+            field = value;
+            FixedText = TextOf(value);
+        }
+    }
 
-    public JsonElement? Pattern { get; internal set; }
+    public JsonElement? Pattern
+    {
+        get;
+        internal set
+        {
+            field = value;
+            PatternText = TextOf(value);
+        }
+    }
+
+    /// <summary>A string <see cref="Fixed"/> as a .NET string (compared on every match of a url or code slice), else null.</summary>
+    public string? FixedText { get; private set; }
+
+    /// <summary>A string <see cref="Pattern"/> as a .NET string, else null.</summary>
+    public string? PatternText { get; private set; }
 
     public BindingPlan? Binding { get; internal set; }
 
@@ -82,6 +104,8 @@ internal sealed class ElementPlan
     }
 
     internal void AddSlice(ElementPlan slice) => (_slices ??= []).Add(slice);
+
+    private static string? TextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 
     public override string ToString() => Id;
 }

@@ -20,8 +20,10 @@ internal static class BindingChecker
                 if (node.Value is string code) Report(run, node, binding, terminology.Contains(binding.ValueSet, null, code), code);
                 break;
             case "Coding":
-                if (CheckCode(run, node, binding, node)) break;
-                if (CodeOf(node) is { } codingCode) Report(run, node, binding, terminology.Contains(binding.ValueSet, SystemOf(node), codingCode), codingCode);
+                var codingSystem = SystemOf(node);
+                var codingCode = CodeOf(node);
+                if (CheckCode(run, node, binding, codingSystem, codingCode) || codingCode is null) break;
+                Report(run, node, binding, terminology.Contains(binding.ValueSet, codingSystem, codingCode), codingCode);
                 break;
             case "CodeableConcept":
                 CheckCodeableConcept(run, node, binding);
@@ -36,9 +38,9 @@ internal static class BindingChecker
         foreach (var item in codings)
         {
             var coding = (ElementNode)item;
-            if (CodeOf(coding) is null) continue;
+            if (CodeOf(coding) is not { } code) continue;
             withCode++;
-            if (CheckCode(run, node, binding, coding)) return;
+            if (CheckCode(run, node, binding, SystemOf(coding), code)) return;
         }
         if (withCode == 0) return;
         var outcome = ValueSetMembership.Unknown("no coding could be checked");
@@ -60,9 +62,9 @@ internal static class BindingChecker
 
     // A code its code system does not define is wrong whatever the binding strength, when the bound ValueSet draws
     // on that code system (a core ValueSet bound beside the profile's says nothing of IG systems); at the bound element.
-    private static bool CheckCode(ValidationRun run, ElementNode at, BindingPlan binding, ElementNode coding)
+    private static bool CheckCode(ValidationRun run, ElementNode at, BindingPlan binding, string? system, string? code)
     {
-        if (SystemOf(coding) is not { } system || CodeOf(coding) is not { } code) return false;
+        if (system is null || code is null) return false;
         if (!run.Services.ValueSetDrawsOn(binding.ValueSet, system)) return false;
         if (run.Services.Terminology.Lookup(system, code).Outcome != LookupOutcome.NotFound) return false;
         run.Report(IssueSeverity.Error, IssueTypes.CodeInvalid, at, $"The code '{code}' is not defined in the code system {system}", "code-unknown");

@@ -89,11 +89,10 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
 
     private bool ConformsToTypeProfile(ElementNode node, ElementPlan plan)
     {
-        var profiles = plan.TypeFor(node.TypeName)?.Profiles ?? [];
-        if (profiles.Length == 0 || run.Depth >= 2) return true;
-        foreach (var url in profiles)
+        if (plan.TypeFor(node.TypeName) is not { Profiles.Length: > 0 } type || run.Depth >= 2) return true;
+        for (var i = 0; i < type.Profiles.Length; i++)
         {
-            if (registry.Find(url) is not { } profile) continue;
+            if (type.ProfilePlan(registry, i) is not { } profile) continue;
             var nested = new ValidationRun(run.Services, node, run.Depth + 1);
             new ElementWalker(nested).Validate(node, profile.Root, node.IsResource ? node : ResourceOf(node));
             if (!nested.HasErrors) return true;
@@ -111,12 +110,11 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
     // A fixed or pattern on the plan at this step must be met by one of the nodes there.
     private static bool CheckValue(List<ElementNode> nodes, ElementPlan? plan)
     {
-        if (plan is null) return true;
-        var expected = plan.Fixed ?? plan.Pattern;
-        if (expected is null) return true;
+        if (plan is null || (plan.Fixed is null && plan.Pattern is null)) return true;
+        var exact = plan.Fixed is not null;
         foreach (var node in nodes)
         {
-            if (PatternMatcher.Matches(node, expected.Value, exact: plan.Fixed is not null)) return true;
+            if (PatternMatcher.Matches(node, plan, exact)) return true;
         }
         return false;
     }

@@ -16,11 +16,11 @@ internal sealed class ElementWalker(ValidationRun run)
     public void Validate(ElementNode node, ElementPlan plan, ElementNode resource)
     {
         CheckType(node, plan);
-        if (plan.Fixed is { } fixedValue && !PatternMatcher.Matches(node, fixedValue, exact: true))
+        if (plan.Fixed is { } fixedValue && !PatternMatcher.Matches(node, plan, exact: true))
         {
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"{plan.Path}: the value does not equal the fixed value {fixedValue.GetRawText()}", "fixed");
         }
-        if (plan.Pattern is { } pattern && !PatternMatcher.Matches(node, pattern, exact: false))
+        if (plan.Pattern is { } pattern && !PatternMatcher.Matches(node, plan, exact: false))
         {
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"{plan.Path}: the value does not match the pattern {pattern.GetRawText()}", "pattern");
         }
@@ -47,7 +47,7 @@ internal sealed class ElementWalker(ValidationRun run)
         var type = plan.TypeFor(node.TypeName);
         if (type is { Profiles.Length: > 0 })
         {
-            foreach (var url in type.Profiles) ApplyProfile(node, url, resource);
+            for (var i = 0; i < type.Profiles.Length; i++) ApplyProfile(node, type.Profiles[i], type.ProfilePlan(_services.Registry, i), resource);
             return;
         }
         if (node.TypeName == "Extension")
@@ -62,9 +62,8 @@ internal sealed class ElementWalker(ValidationRun run)
         }
     }
 
-    private void ApplyProfile(ElementNode node, string url, ElementNode resource)
+    private void ApplyProfile(ElementNode node, string url, ProfilePlan? profile, ElementNode resource)
     {
-        var profile = _services.Registry.Find(url);
         if (profile is null)
         {
             run.Report(IssueSeverity.Warning, IssueTypes.NotSupported, node, $"The profile {url} is not known; the element is not checked against it", "profile-unknown");
@@ -128,7 +127,7 @@ internal sealed class ElementWalker(ValidationRun run)
         {
             if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint)) continue;
             // An empty element is already a JSON structure error (stage 1); ele-1 would say it twice.
-            if (constraint.Key == "ele-1" && node.Value is null && node.AllChildren().IsEmpty) continue;
+            if (constraint.IsEle1 && node.Value is null && node.AllChildren().IsEmpty) continue;
             bool? result;
             try
             {

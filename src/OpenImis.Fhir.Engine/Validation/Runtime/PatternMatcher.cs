@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using OpenImis.Fhir.Engine.FhirPath.Values;
 using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Validation.Compilation;
 
 namespace OpenImis.Fhir.Engine.Validation.Runtime;
 
@@ -13,6 +14,15 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 /// </summary>
 internal static class PatternMatcher
 {
+    /// <summary>The plan's fixed value (<paramref name="exact"/>) or pattern; a string one is compared as a .NET string.</summary>
+    public static bool Matches(ElementNode node, ElementPlan plan, bool exact)
+    {
+        var text = exact ? plan.FixedText : plan.PatternText;
+        if (text is not null) return node.Value is { } value && string.Equals(value as string ?? Text(value), text, StringComparison.Ordinal);
+        var expected = exact ? plan.Fixed : plan.Pattern;
+        return expected is { } json && Matches(node, json, exact);
+    }
+
     public static bool Matches(ElementNode node, JsonElement expected, bool exact)
     {
         switch (expected.ValueKind)
