@@ -105,6 +105,9 @@ internal sealed class ElementPlan
 
     internal void AddSlice(ElementPlan slice) => (_slices ??= []).Add(slice);
 
+    /// <summary>Slices by url when the slicing allows it (see <see cref="Runtime.UrlSliceIndex"/>); built on first use.</summary>
+    internal Runtime.UrlSliceIndex? UrlSlices { get; set; }
+
     private static string? TextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 
     public override string ToString() => Id;

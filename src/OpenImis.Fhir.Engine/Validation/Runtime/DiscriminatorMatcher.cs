@@ -95,6 +95,7 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
             if (type.ProfilePlan(registry, i) is not { } profile) continue;
             var nested = new ValidationRun(run.Services, node, run.Depth + 1);
             new ElementWalker(nested).Validate(node, profile.Root, node.IsResource ? node : ResourceOf(node));
+            nested.Release();
             if (!nested.HasErrors) return true;
         }
         return false;

@@ -86,6 +86,7 @@ internal static partial class ReferenceChecker
         {
             var nested = new ValidationRun(run.Services, target, run.Depth + 1);
             new ElementWalker(nested).Validate(target, profile.Root, target);
+            nested.Release();
             if (!nested.HasErrors) return true;
         }
         return false;

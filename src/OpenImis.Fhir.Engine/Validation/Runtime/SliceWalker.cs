@@ -16,13 +16,18 @@ internal sealed class SliceWalker(ValidationRun run, ElementWalker walker)
         var slices = sliced.Slices;
         var counts = new int[slices.Length];
         var matcher = run.Matcher;
+        var byUrl = sliced.UrlSlices ??= UrlSliceIndex.Build(sliced, run.Services.Registry);
         foreach (var item in nodes)
         {
             var node = (ElementNode)item;
             var index = -1;
-            for (var s = 0; s < slices.Length && index < 0; s++)
+            if (byUrl.Applies) index = byUrl.FirstMatch(node);
+            else
             {
-                if (matcher.Matches(node, slices[s], sliced.Slicing!)) index = s;
+                for (var s = 0; s < slices.Length && index < 0; s++)
+                {
+                    if (matcher.Matches(node, slices[s], sliced.Slicing!)) index = s;
+                }
             }
             if (index < 0)
             {

@@ -50,6 +50,9 @@ internal sealed class ValidationRun(ValidatorServices services, ElementNode scop
     /// <summary>True the first time a constraint key is seen on an element.</summary>
     public bool FirstEvaluation(ElementNode node, ConstraintPlan constraint) => _evaluated.Add(node.Ordinal, constraint.KeyId);
 
+    /// <summary>Ends the run: its pooled per-element state goes back to the pool. The issues stay readable.</summary>
+    public void Release() => _evaluated.Release();
+
     /// <summary>Queues a contained or entry resource for validation, once.</summary>
     public void Enqueue(ElementNode resource)
     {
