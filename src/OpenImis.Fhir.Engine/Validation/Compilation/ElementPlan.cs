@@ -15,6 +15,12 @@ internal sealed class ElementPlan
     // element, and arrays enumerate without allocating.
     private ElementPlan[]? _childArray;
     private ElementPlan[]? _sliceArray;
+    private ElementPlan[]? _requiredChildren;
+    // The core definition of the last node type asked for (elements nearly always have one type): a registry lookup
+    // hashes the type name, and this is asked for most elements.
+    private TypeDefinitionPlan? _typeDefinition;
+
+    private sealed record TypeDefinitionPlan(string TypeName, ProfilePlan? Plan);
 
     public ElementPlan(string id, string path, string name, string? sliceName)
     {
@@ -79,6 +85,9 @@ internal sealed class ElementPlan
     /// <summary>Children in the snapshot, in snapshot order (through the content reference when there is one).</summary>
     public ElementPlan[] Children => ContentReference?.Children ?? (_childArray ??= _children is null ? [] : [.. _children.Values]);
 
+    /// <summary>The children with a minimum cardinality above 0: all an element without children is checked against.</summary>
+    public ElementPlan[] RequiredChildren => _requiredChildren ??= [.. Children.Where(c => c.Min > 0)];
+
     /// <summary>True when the snapshot goes below this element; otherwise children come from the type's own plan.</summary>
     public bool HasChildren => Children.Length > 0;
 
@@ -104,6 +113,15 @@ internal sealed class ElementPlan
     }
 
     internal void AddSlice(ElementPlan slice) => (_slices ??= []).Add(slice);
+
+    /// <summary>The core definition of a node type (<see cref="ProfileRegistry.ForType"/>), remembered for the last type asked.</summary>
+    public ProfilePlan? TypeDefinition(ProfileRegistry registry, string typeName)
+    {
+        if (_typeDefinition is { } known && string.Equals(known.TypeName, typeName, StringComparison.Ordinal)) return known.Plan;
+        var plan = registry.ForType(typeName);
+        _typeDefinition = new TypeDefinitionPlan(typeName, plan);
+        return plan;
+    }
 
     /// <summary>Slices by url when the slicing allows it (see <see cref="Runtime.UrlSliceIndex"/>); built on first use.</summary>
     internal Runtime.UrlSliceIndex? UrlSlices { get; set; }

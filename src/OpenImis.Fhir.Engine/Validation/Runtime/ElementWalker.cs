@@ -12,6 +12,7 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 internal sealed class ElementWalker(ValidationRun run)
 {
     private readonly ValidatorServices _services = run.Services;
+    private SliceWalker? _sliceWalker;
 
     public void Validate(ElementNode node, ElementPlan plan, ElementNode resource)
     {
@@ -36,7 +37,7 @@ internal sealed class ElementWalker(ValidationRun run)
         {
             // The snapshot went below a data type (Coverage.period.start): the type's own invariants (per-1 on
             // Period's root) still apply to the element, and the snapshot does not always copy them.
-            if (node.Type is { Kind: TypeKind.Complex } && _services.Registry.ForType(node.TypeName) is { } ownType)
+            if (node.Type is { Kind: TypeKind.Complex } && plan.TypeDefinition(_services.Registry, node.TypeName) is { } ownType)
             {
                 CheckConstraints(node, ownType.Root, resource);
             }
@@ -56,7 +57,7 @@ internal sealed class ElementWalker(ValidationRun run)
             return;
         }
         // The snapshot does not go below this element: continue with the type's own definition.
-        if (_services.Registry.ForType(node.TypeName) is { } typePlan && typePlan.Root.HasChildren)
+        if (plan.TypeDefinition(_services.Registry, node.TypeName) is { } typePlan && typePlan.Root.HasChildren)
         {
             Validate(node, typePlan.Root, resource);
         }
@@ -75,6 +76,12 @@ internal sealed class ElementWalker(ValidationRun run)
 
     private void ValidateChildren(ElementNode node, ElementPlan plan, ElementNode resource)
     {
+        if (node.AllChildren().IsEmpty)
+        {
+            // Most primitives: only the required children can say anything (that they are missing).
+            foreach (var child in plan.RequiredChildren) CheckCardinality(node, child.Path, child.Min, child.Max, 0, "cardinality");
+            return;
+        }
         foreach (var child in plan.Children)
         {
             var nodes = node.Children(child.Name);
@@ -82,7 +89,7 @@ internal sealed class ElementWalker(ValidationRun run)
             if (nodes.IsEmpty) continue;
             if (child.Slicing is not null && child.Slices.Length > 0)
             {
-                new SliceWalker(run, this).Validate(node, child, nodes, resource);
+                (_sliceWalker ??= new SliceWalker(run, this)).Validate(node, child, nodes, resource);
                 continue;
             }
             foreach (var item in nodes) ValidateOne((ElementNode)item, child, resource);
