@@ -17,6 +17,7 @@ public static class ElementNodeReader
     private static readonly ElementNode[] NoChildren = [];
     private static readonly string[] NoNames = [];
     private static readonly int[] NoStarts = [0];
+    private static readonly int[] OneNodePerGroup = [.. Enumerable.Range(0, 64)];
 
     private const string UnknownObjectTypeName = "Element";
 
@@ -239,7 +240,7 @@ public static class ElementNodeReader
     {
         var nodes = new ElementNode[maxNodes];
         var names = new string[count];
-        var starts = new int[count + 1];
+        Span<int> starts = count < 64 ? stackalloc int[count + 1] : new int[count + 1];
         var position = 0;
         var groups = 0;
         for (var i = 0; i < count; i++)
@@ -263,14 +264,11 @@ public static class ElementNodeReader
         starts[groups] = position;
 
         if (position != nodes.Length) Array.Resize(ref nodes, position);
-        if (groups != names.Length)
-        {
-            Array.Resize(ref names, groups);
-            Array.Resize(ref starts, groups + 1);
-        }
+        if (groups != names.Length) Array.Resize(ref names, groups);
         children = nodes;
         groupNames = names;
-        groupStarts = starts;
+        // Most objects have one node per group (no repeating element): group g starts at g, a shared array says so.
+        groupStarts = position == groups && groups < OneNodePerGroup.Length ? OneNodePerGroup : starts[..(groups + 1)].ToArray();
     }
 
     private static void EmitProperty(in PendingProperty property, ElementNode[] nodes, ref int position, ref int groupIndex, FhirModel model)
