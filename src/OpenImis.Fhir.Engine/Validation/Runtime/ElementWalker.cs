@@ -135,20 +135,31 @@ internal sealed class ElementWalker(ValidationRun run)
             if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint)) continue;
             // An empty element is already a JSON structure error (stage 1); ele-1 would say it twice.
             if (constraint.IsEle1 && node.Value is null && node.AllChildren().IsEmpty) continue;
-            bool? result;
-            try
+            if (constraint.Native is { } native)
             {
-                result = constraint.Native is { } native ? native(node) : constraint.Expression!.Predicate(node, resource, _services.Environment);
-            }
-            catch (FhirPathException exception)
-            {
-                run.Report(IssueSeverity.Warning, IssueTypes.Processing, node, $"{constraint.Key}: could not be evaluated: {exception.Message}", constraint.Key);
+                if (!native(node)) ReportFailed(node, constraint);
                 continue;
             }
-            if (result == false)
-            {
-                run.Report(constraint.Severity, IssueTypes.Invariant, node, $"{constraint.Key}: {constraint.Human}", constraint.Key);
-            }
+            Evaluate(node, constraint, resource);
         }
     }
+
+    // FHIRPath, in its own method: the exception handling stays out of the loop above, which runs for every element.
+    private void Evaluate(ElementNode node, ConstraintPlan constraint, ElementNode resource)
+    {
+        bool? result;
+        try
+        {
+            result = constraint.Expression!.Predicate(node, resource, _services.Environment);
+        }
+        catch (FhirPathException exception)
+        {
+            run.Report(IssueSeverity.Warning, IssueTypes.Processing, node, $"{constraint.Key}: could not be evaluated: {exception.Message}", constraint.Key);
+            return;
+        }
+        if (result == false) ReportFailed(node, constraint);
+    }
+
+    private void ReportFailed(ElementNode node, ConstraintPlan constraint) =>
+        run.Report(constraint.Severity, IssueTypes.Invariant, node, $"{constraint.Key}: {constraint.Human}", constraint.Key);
 }

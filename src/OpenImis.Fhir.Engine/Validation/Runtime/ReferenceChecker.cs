@@ -36,9 +36,9 @@ internal static partial class ReferenceChecker
             target = Entry(resource, reference);
             targetType = target?.TypeName;
         }
-        else if (RelativeReference().Match(reference) is { Success: true } relative && model.IsResourceType(relative.Groups[1].Value))
+        else if (RelativeType(reference, model) is { } relativeType)
         {
-            targetType = relative.Groups[1].Value;
+            targetType = relativeType;
         }
         else if (AbsoluteUrl().IsMatch(reference))
         {
@@ -76,6 +76,14 @@ internal static partial class ReferenceChecker
             return;
         }
         run.Report(IssueSeverity.Error, IssueTypes.Structure, node, $"The reference points to a {targetType}; allowed here: {string.Join(", ", allowed)}", "reference-target");
+    }
+
+    // Type/id: the type is the pattern's first group, the letters before the first '/' (IsMatch makes no Match object).
+    private static string? RelativeType(string reference, FhirModel model)
+    {
+        if (!RelativeReference().IsMatch(reference)) return null;
+        var type = reference[..reference.IndexOf('/', StringComparison.Ordinal)];
+        return model.IsResourceType(type) ? type : null;
     }
 
     // Validates the target against each profile on its own (a nested run, depth-limited so reference cycles end).
