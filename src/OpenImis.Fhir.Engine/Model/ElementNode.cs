@@ -111,6 +111,19 @@ public sealed class ElementNode
 
     internal IReadOnlyList<string> ChildNames => _groupNames;
 
+    /// <summary>The number of child names (groups of same-named children).</summary>
+    internal int GroupCount => _groupNames.Length;
+
+    /// <summary>The name of group <paramref name="g"/>, in order of first appearance.</summary>
+    internal string GroupName(int g) => _groupNames[g];
+
+    /// <summary>The children of group <paramref name="g"/> (no allocation).</summary>
+    internal FhirPathCollection Group(int g)
+    {
+        var start = _groupStarts[g];
+        return new FhirPathCollection(_children, start, _groupStarts[g + 1] - start);
+    }
+
     private string ComputeLocation()
     {
         if (Parent is null) return Name;

@@ -74,19 +74,20 @@ internal sealed class ElementWalker(ValidationRun run)
         else Validate(node, profile.Root, resource);
     }
 
+    // The children by the element's own child names (a handful) rather than by every child the plan has (dozens on a
+    // resource): a required child that is missing is reported first, then each name present in its JSON order.
     private void ValidateChildren(ElementNode node, ElementPlan plan, ElementNode resource)
     {
-        if (node.AllChildren().IsEmpty)
+        foreach (var child in plan.RequiredChildren)
         {
-            // Most primitives: only the required children can say anything (that they are missing).
-            foreach (var child in plan.RequiredChildren) CheckCardinality(node, child.Path, child.Min, child.Max, 0, "cardinality");
-            return;
+            if (node.Children(child.Name).IsEmpty) CheckCardinality(node, child.Path, child.Min, child.Max, 0, "cardinality");
         }
-        foreach (var child in plan.Children)
+        for (var g = 0; g < node.GroupCount; g++)
         {
-            var nodes = node.Children(child.Name);
+            // A name the plan does not have is not in the model: the JSON stage reported it.
+            if (plan.Child(node.GroupName(g)) is not { } child) continue;
+            var nodes = node.Group(g);
             CheckCardinality(node, child.Path, child.Min, child.Max, nodes.Count, "cardinality");
-            if (nodes.IsEmpty) continue;
             if (child.Slicing is not null && child.Slices.Length > 0)
             {
                 (_sliceWalker ??= new SliceWalker(run, this)).Validate(node, child, nodes, resource);
