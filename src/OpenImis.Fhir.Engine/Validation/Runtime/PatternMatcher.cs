@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using OpenImis.Fhir.Engine.FhirPath.Values;
 using OpenImis.Fhir.Engine.Model;
@@ -52,6 +53,8 @@ internal static class PatternMatcher
         foreach (var property in expected.EnumerateObject())
         {
             var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            // An escaped name (never seen in FHIR definitions) is compared unescaped.
+            if (name.IndexOf((byte)'\\') >= 0) name = Encoding.UTF8.GetBytes(property.Name);
             if ((name.Length > 0 && name[0] == (byte)'_') || name.SequenceEqual("resourceType"u8)) continue;
             if (property.Value.ValueKind == JsonValueKind.Array)
             {
