@@ -84,7 +84,7 @@ internal sealed class ElementWalker(ValidationRun run)
         }
         for (var g = 0; g < node.GroupCount; g++)
         {
-            // A name the plan does not have is not in the model: the JSON stage reported it.
+            // A name the plan lacks is not checked here (an unknown property is the JSON stage's to report).
             if (plan.Child(node.GroupName(g)) is not { } child) continue;
             var nodes = node.Group(g);
             CheckCardinality(node, child.Path, child.Min, child.Max, nodes.Count, "cardinality");
