@@ -59,6 +59,30 @@ public sealed class ElementNode
 
     public ElementNode? Parent { get; private set; }
 
+    /// <summary>
+    /// Position of this element in its tree, depth-first from 0 at the root, set by <see cref="ElementNodeReader"/>: a
+    /// small int that identifies the element within one tree, so per-element state (the validator's) can live in
+    /// arrays instead of hash sets keyed by the node (an object's first hash code is costly).
+    /// </summary>
+    internal int Ordinal { get; private set; }
+
+    /// <summary>The number of elements under and including this one: their ordinals are <see cref="Ordinal"/> to <see cref="Ordinal"/>+<see cref="SubtreeSize"/>-1.</summary>
+    internal int SubtreeSize { get; private set; }
+
+    /// <summary>Numbers the tree under this root (<see cref="Ordinal"/>); called once by the reader, before the tree is shared.</summary>
+    internal void NumberTree()
+    {
+        var next = 0;
+        Number(this, ref next);
+    }
+
+    private static void Number(ElementNode node, ref int next)
+    {
+        node.Ordinal = next++;
+        foreach (var child in node._children) Number(child, ref next);
+        node.SubtreeSize = next - node.Ordinal;
+    }
+
     /// <summary>True for a resource: the root, a contained resource, a Bundle entry's resource, a Parameters resource.</summary>
     public bool IsResource => Type?.Kind == TypeKind.Resource;
 
@@ -86,6 +110,19 @@ public sealed class ElementNode
     internal ReadOnlySpan<ElementNode> ChildSpan => _children;
 
     internal IReadOnlyList<string> ChildNames => _groupNames;
+
+    /// <summary>The number of child names (groups of same-named children).</summary>
+    internal int GroupCount => _groupNames.Length;
+
+    /// <summary>The name of group <paramref name="g"/>, in order of first appearance.</summary>
+    internal string GroupName(int g) => _groupNames[g];
+
+    /// <summary>The children of group <paramref name="g"/> (no allocation).</summary>
+    internal FhirPathCollection Group(int g)
+    {
+        var start = _groupStarts[g];
+        return new FhirPathCollection(_children, start, _groupStarts[g + 1] - start);
+    }
 
     private string ComputeLocation()
     {

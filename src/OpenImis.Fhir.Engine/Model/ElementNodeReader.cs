@@ -17,9 +17,7 @@ public static class ElementNodeReader
     private static readonly ElementNode[] NoChildren = [];
     private static readonly string[] NoNames = [];
     private static readonly int[] NoStarts = [0];
-
-    // Longest property name decoded on the stack for the lookup; longer (or escaped) names fall back to a string.
-    private const int MaxStackNameLength = 128;
+    private static readonly int[] OneNodePerGroup = [.. Enumerable.Range(0, 64)];
 
     private const string UnknownObjectTypeName = "Element";
 
@@ -34,7 +32,9 @@ public static class ElementNodeReader
         {
             throw new ArgumentException("The JSON is not a FHIR resource: it needs to be an object with a string 'resourceType'.", nameof(resource));
         }
-        return ReadResource(resource, resourceType.GetString()!, nodeName: null, index: -1, model);
+        var root = ReadResource(resource, resourceType.GetString()!, nodeName: null, index: -1, model);
+        root.NumberTree();
+        return root;
     }
 
     /// <summary>Reads JSON text holding a resource.</summary>
@@ -73,10 +73,14 @@ public static class ElementNodeReader
         if (json.ValueKind == JsonValueKind.Object)
         {
             ReadChildren(json, type, skipResourceType: type?.Kind == TypeKind.Resource, model, out var children, out var names, out var starts);
-            return new ElementNode(typeName, typeName, null, type, -1, children, names, starts);
+            var root = new ElementNode(typeName, typeName, null, type, -1, children, names, starts);
+            root.NumberTree();
+            return root;
         }
         var value = type?.Kind == TypeKind.Primitive ? PrimitiveValueParser.ParseAs(type.SystemType, json) : PrimitiveValueParser.Natural(json);
-        return new ElementNode(typeName, typeName, value, type, -1, NoChildren, NoNames, NoStarts);
+        var node = new ElementNode(typeName, typeName, value, type, -1, NoChildren, NoNames, NoStarts);
+        node.NumberTree();
+        return node;
     }
 
     private static ElementNode ReadResource(JsonElement resource, string resourceType, string? nodeName, int index, FhirModel model)
@@ -143,14 +147,15 @@ public static class ElementNodeReader
         }
         finally
         {
-            ArrayPool<PendingProperty>.Shared.Return(pending, clearArray: true);
+            // At most propertyCount entries were used: clear those, not the whole rented array.
+            Array.Clear(pending, 0, propertyCount);
+            ArrayPool<PendingProperty>.Shared.Return(pending);
         }
     }
 
     /// <summary>Pairs each property with its <c>_</c> sibling and resolves it against the type; returns how many were collected.</summary>
     private static int CollectProperties(JsonElement obj, TypeDefinition? type, bool skipResourceType, PendingProperty[] pending)
     {
-        Span<char> nameBuffer = stackalloc char[MaxStackNameLength];
         var count = 0;
         foreach (var property in obj.EnumerateObject())
         {
@@ -163,10 +168,9 @@ public static class ElementNodeReader
             JsonPropertyBinding? binding = null;
             if (type is not null)
             {
-                if (baseName.Length <= MaxStackNameLength && baseName.IndexOf((byte)'\\') < 0)
+                if (baseName.IndexOf((byte)'\\') < 0)
                 {
-                    var length = Encoding.UTF8.GetChars(baseName, nameBuffer);
-                    binding = type.FindJsonProperty(nameBuffer[..length]);
+                    binding = type.FindJsonProperty(baseName);
                 }
                 else
                 {
@@ -236,7 +240,7 @@ public static class ElementNodeReader
     {
         var nodes = new ElementNode[maxNodes];
         var names = new string[count];
-        var starts = new int[count + 1];
+        Span<int> starts = count < 64 ? stackalloc int[count + 1] : new int[count + 1];
         var position = 0;
         var groups = 0;
         for (var i = 0; i < count; i++)
@@ -260,14 +264,11 @@ public static class ElementNodeReader
         starts[groups] = position;
 
         if (position != nodes.Length) Array.Resize(ref nodes, position);
-        if (groups != names.Length)
-        {
-            Array.Resize(ref names, groups);
-            Array.Resize(ref starts, groups + 1);
-        }
+        if (groups != names.Length) Array.Resize(ref names, groups);
         children = nodes;
         groupNames = names;
-        groupStarts = starts;
+        // Most objects have one node per group (no repeating element): group g starts at g, a shared array says so.
+        groupStarts = position == groups && groups < OneNodePerGroup.Length ? OneNodePerGroup : starts[..(groups + 1)].ToArray();
     }
 
     private static void EmitProperty(in PendingProperty property, ElementNode[] nodes, ref int position, ref int groupIndex, FhirModel model)

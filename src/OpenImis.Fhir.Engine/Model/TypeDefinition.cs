@@ -59,9 +59,14 @@ public sealed class TypeDefinition
     private Dictionary<string, JsonPropertyBinding>.AlternateLookup<ReadOnlySpan<char>> _jsonProperties =
         new Dictionary<string, JsonPropertyBinding>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private JsonPropertyIndex _jsonPropertiesUtf8 = new(new Dictionary<string, JsonPropertyBinding>());
+
     /// <summary>The child and type a JSON property name stands for (<c>valueQuantity</c> is value/Quantity), or null.</summary>
     internal JsonPropertyBinding? FindJsonProperty(ReadOnlySpan<char> jsonName) =>
         _jsonProperties.TryGetValue(jsonName, out var binding) ? binding : null;
+
+    /// <summary>The same for a raw UTF-8 name without JSON escapes (<see cref="System.Text.Json.JsonMarshal.GetRawUtf8PropertyName"/>).</summary>
+    internal JsonPropertyBinding? FindJsonProperty(ReadOnlySpan<byte> unescapedUtf8Name) => _jsonPropertiesUtf8.Find(unescapedUtf8Name);
 
     /// <summary>Builds the JSON property lookup from the children; called once when the model is complete.</summary>
     internal void IndexJsonProperties()
@@ -83,6 +88,7 @@ public sealed class TypeDefinition
             }
         }
         _jsonProperties = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _jsonPropertiesUtf8 = new JsonPropertyIndex(byName);
     }
 
     public override string ToString() => Name;

@@ -69,10 +69,17 @@ public sealed class FhirValidator
         options ??= ValidationOptions.Default;
         var issues = new List<ValidationIssue>();
         FhirJsonShapeChecker.Check(resource, _services.Model, issues);
-        if (issues.Any(i => i.Severity == IssueSeverity.Fatal)) return new ValidationResult(issues);
+        if (issues.Exists(i => i.Severity == IssueSeverity.Fatal)) return new ValidationResult(issues);
         var root = ElementNodeReader.Read(resource, _services.Model);
-        var run = new ValidationRun(_services);
-        ResourceValidator.Validate(run, root, options.Profiles);
+        var run = new ValidationRun(_services, root);
+        try
+        {
+            ResourceValidator.Validate(run, root, options.Profiles);
+        }
+        finally
+        {
+            run.Release();
+        }
         issues.AddRange(run.Issues);
         return new ValidationResult(Distinct(issues));
     }
@@ -80,6 +87,7 @@ public sealed class FhirValidator
     // The same problem reached by two routes (base and profile, a slice and its element) is one issue.
     private static List<ValidationIssue> Distinct(List<ValidationIssue> issues)
     {
+        if (issues.Count < 2) return issues;
         var seen = new HashSet<(IssueSeverity, string, string, string)>();
         var result = new List<ValidationIssue>(issues.Count);
         foreach (var issue in issues)

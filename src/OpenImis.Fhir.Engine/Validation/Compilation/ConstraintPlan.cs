@@ -11,4 +11,10 @@ namespace OpenImis.Fhir.Engine.Validation.Compilation;
 internal sealed record ConstraintPlan(string Key, IssueSeverity Severity, string Human, CompiledExpression? Expression, string? CompileError)
 {
     public Func<ElementNode, bool>? Native { get; init; }
+
+    /// <summary>The key as a small int (<see cref="ConstraintKeys"/>).</summary>
+    public int KeyId { get; } = ConstraintKeys.IdOf(Key);
+
+    /// <summary>ele-1, which an empty element skips (the JSON stage reports it already).</summary>
+    public bool IsEle1 { get; } = Key == "ele-1";
 }

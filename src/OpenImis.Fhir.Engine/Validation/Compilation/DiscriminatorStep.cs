@@ -4,7 +4,7 @@ namespace OpenImis.Fhir.Engine.Validation.Compilation;
 /// <c>extension('url')</c> or <c>resolve()</c>. <see cref="Value"/> is the name (without <c>[x]</c>), type or url.</summary>
 internal sealed record DiscriminatorStep(DiscriminatorStepKind Kind, string Value)
 {
-    public static IReadOnlyList<DiscriminatorStep> Parse(string path)
+    public static DiscriminatorStep[] Parse(string path)
     {
         var steps = new List<DiscriminatorStep>();
         foreach (var segment in Split(path))
@@ -15,7 +15,7 @@ internal sealed record DiscriminatorStep(DiscriminatorStepKind Kind, string Valu
             else if (segment.StartsWith("extension(", StringComparison.Ordinal)) steps.Add(new(DiscriminatorStepKind.Extension, segment[10..^1].Trim('\'', '"')));
             else steps.Add(new(DiscriminatorStepKind.Name, segment.EndsWith("[x]", StringComparison.Ordinal) ? segment[..^3] : segment));
         }
-        return steps;
+        return [.. steps];
     }
 
     // Splits on dots outside parentheses and quotes: extension('http://a.b/c').value → [extension('http://a.b/c'), value].

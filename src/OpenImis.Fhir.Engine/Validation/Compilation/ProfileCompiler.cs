@@ -94,7 +94,7 @@ internal sealed class ProfileCompiler(FhirPathEngine engine)
     {
         if (element.TryGetProperty("min", out var min) && min.TryGetInt32(out var minValue)) plan.Min = minValue;
         plan.Max = Text(element, "max") is { } max && max != "*" && int.TryParse(max, out var maxValue) ? maxValue : null;
-        plan.Types = ReadTypes(element);
+        plan.Types = [.. ReadTypes(element)];
         foreach (var property in element.EnumerateObject())
         {
             if (property.Name.StartsWith("fixed", StringComparison.Ordinal)) plan.Fixed = property.Value;
@@ -105,7 +105,7 @@ internal sealed class ProfileCompiler(FhirPathEngine engine)
         {
             plan.Binding = new BindingPlan(Text(binding, "strength") ?? "example", valueSet);
         }
-        plan.Constraints = ReadConstraints(element);
+        plan.Constraints = [.. ReadConstraints(element)];
         if (element.TryGetProperty("slicing", out var slicing)) plan.Slicing = ReadSlicing(slicing);
     }
 
@@ -161,7 +161,7 @@ internal sealed class ProfileCompiler(FhirPathEngine engine)
             }
         }
         var ordered = slicing.TryGetProperty("ordered", out var o) && o.ValueKind == JsonValueKind.True;
-        return new SlicingPlan(discriminators, Text(slicing, "rules") ?? "open", ordered);
+        return new SlicingPlan([.. discriminators], Text(slicing, "rules") ?? "open", ordered);
     }
 
     private static string[] Strings(JsonElement element, string name)

@@ -16,6 +16,8 @@ internal sealed class ProfileRegistry
     private readonly IReadOnlyList<FhirDefinitions> _sources;
     private readonly ProfileCompiler _compiler;
     private readonly ConcurrentDictionary<string, Lazy<ProfilePlan?>> _plans = new(StringComparer.Ordinal);
+    // Core definitions by type name: asked for on most elements, without building the canonical each time.
+    private readonly ConcurrentDictionary<string, ProfilePlan?> _byType = new(StringComparer.Ordinal);
 
     public ProfileRegistry(IReadOnlyList<FhirDefinitions> sources, FhirPathEngine engine)
     {
@@ -26,13 +28,15 @@ internal sealed class ProfileRegistry
     /// <summary>The plan for a canonical (a <c>|version</c> is stripped; check <see cref="ProfilePlan.Version"/>), or null.</summary>
     public ProfilePlan? Find(string canonical)
     {
+        if (_plans.TryGetValue(canonical, out var known)) return known.Value;
         var bar = canonical.IndexOf('|', StringComparison.Ordinal);
         var url = bar < 0 ? canonical : canonical[..bar];
-        return _plans.GetOrAdd(url, u => new Lazy<ProfilePlan?>(() => Load(u), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return _plans.GetOrAdd(url, static (u, registry) => new Lazy<ProfilePlan?>(() => registry.Load(u), LazyThreadSafetyMode.ExecutionAndPublication), this).Value;
     }
 
     /// <summary>The core definition of a type (<c>Patient</c>, <c>HumanName</c>, <c>string</c>).</summary>
-    public ProfilePlan? ForType(string typeName) => Find(CoreCanonicalPrefix + typeName);
+    public ProfilePlan? ForType(string typeName) =>
+        _byType.TryGetValue(typeName, out var plan) ? plan : _byType.GetOrAdd(typeName, Find(CoreCanonicalPrefix + typeName));
 
     /// <summary>Canonicals of every StructureDefinition the sources hold (for compiling them all up front).</summary>
     public IEnumerable<string> AllCanonicals() =>

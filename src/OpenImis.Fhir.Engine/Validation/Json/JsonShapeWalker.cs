@@ -13,7 +13,7 @@ namespace OpenImis.Fhir.Engine.Validation.Json;
 /// </summary>
 internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> issues)
 {
-    // Property names decoded on the stack for the lookup; longer or escaped names fall back to a string.
+    // Property names copied on the stack (to look up the _name sibling); longer or escaped names fall back to a string.
     private const int MaxStackNameLength = 128;
     private const int MaxQuotedLength = 80;
 
@@ -70,7 +70,6 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
                 $"{CurrentName()}: an empty object {{}} is not allowed; leave the element out instead.");
             return;
         }
-        Span<char> nameBuffer = stackalloc char[MaxStackNameLength];
         foreach (var property in obj.EnumerateObject())
         {
             var raw = JsonMarshal.GetRawUtf8PropertyName(property);
@@ -82,10 +81,9 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
             var isUnderscore = raw.Length > 1 && raw[0] == (byte)'_';
             var baseName = isUnderscore ? raw[1..] : raw;
             JsonPropertyBinding? binding;
-            if (baseName.Length <= MaxStackNameLength && baseName.IndexOf((byte)'\\') < 0)
+            if (baseName.IndexOf((byte)'\\') < 0)
             {
-                var length = Encoding.UTF8.GetChars(baseName, nameBuffer);
-                binding = type.FindJsonProperty(nameBuffer[..length]);
+                binding = type.FindJsonProperty(baseName);
             }
             else
             {

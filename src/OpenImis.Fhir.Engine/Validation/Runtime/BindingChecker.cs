@@ -20,39 +20,55 @@ internal static class BindingChecker
                 if (node.Value is string code) Report(run, node, binding, terminology.Contains(binding.ValueSet, null, code), code);
                 break;
             case "Coding":
-                if (CheckCodes(run, node, binding, [node])) break;
-                if (CodeOf(node) is { } codingCode) Report(run, node, binding, terminology.Contains(binding.ValueSet, SystemOf(node), codingCode), codingCode);
+                var codingSystem = SystemOf(node);
+                var codingCode = CodeOf(node);
+                if (CheckCode(run, node, binding, codingSystem, codingCode) || codingCode is null) break;
+                Report(run, node, binding, terminology.Contains(binding.ValueSet, codingSystem, codingCode), codingCode);
                 break;
             case "CodeableConcept":
-                var codings = node.Children("coding").Cast<ElementNode>().Where(c => CodeOf(c) is not null).ToList();
-                if (codings.Count == 0 || CheckCodes(run, node, binding, codings)) break;
-                var outcome = ValueSetMembership.Unknown("no coding could be checked");
-                foreach (var coding in codings)
-                {
-                    var membership = terminology.Contains(binding.ValueSet, SystemOf(coding), CodeOf(coding)!);
-                    if (membership.IsMember) return;
-                    if (membership.IsNotMember || outcome.IsUnknown) outcome = membership;
-                }
-                Report(run, node, binding, outcome, string.Join(", ", codings.Select(CodeOf)));
+                CheckCodeableConcept(run, node, binding);
                 break;
         }
     }
 
+    private static void CheckCodeableConcept(ValidationRun run, ElementNode node, BindingPlan binding)
+    {
+        var codings = node.Children("coding");
+        var withCode = 0;
+        foreach (var item in codings)
+        {
+            var coding = (ElementNode)item;
+            if (CodeOf(coding) is not { } code) continue;
+            withCode++;
+            if (CheckCode(run, node, binding, SystemOf(coding), code)) return;
+        }
+        if (withCode == 0) return;
+        var outcome = ValueSetMembership.Unknown("no coding could be checked");
+        foreach (var item in codings)
+        {
+            var coding = (ElementNode)item;
+            if (CodeOf(coding) is not { } code) continue;
+            var membership = run.Services.Terminology.Contains(binding.ValueSet, SystemOf(coding), code);
+            if (membership.IsMember) return;
+            if (membership.IsNotMember || outcome.IsUnknown) outcome = membership;
+        }
+        var codes = new List<string>(withCode);
+        foreach (var item in codings)
+        {
+            if (CodeOf((ElementNode)item) is { } code) codes.Add(code);
+        }
+        Report(run, node, binding, outcome, string.Join(", ", codes));
+    }
+
     // A code its code system does not define is wrong whatever the binding strength, when the bound ValueSet draws
     // on that code system (a core ValueSet bound beside the profile's says nothing of IG systems); at the bound element.
-    private static bool CheckCodes(ValidationRun run, ElementNode at, BindingPlan binding, List<ElementNode> codings)
+    private static bool CheckCode(ValidationRun run, ElementNode at, BindingPlan binding, string? system, string? code)
     {
-        foreach (var coding in codings)
-        {
-            if (SystemOf(coding) is not { } system || CodeOf(coding) is not { } code) continue;
-            if (!run.Services.ValueSetDrawsOn(binding.ValueSet, system)) continue;
-            if (run.Services.Terminology.Lookup(system, code).Outcome == LookupOutcome.NotFound)
-            {
-                run.Report(IssueSeverity.Error, IssueTypes.CodeInvalid, at, $"The code '{code}' is not defined in the code system {system}", "code-unknown");
-                return true;
-            }
-        }
-        return false;
+        if (system is null || code is null) return false;
+        if (!run.Services.ValueSetDrawsOn(binding.ValueSet, system)) return false;
+        if (run.Services.Terminology.Lookup(system, code).Outcome != LookupOutcome.NotFound) return false;
+        run.Report(IssueSeverity.Error, IssueTypes.CodeInvalid, at, $"The code '{code}' is not defined in the code system {system}", "code-unknown");
+        return true;
     }
 
     private static void Report(ValidationRun run, ElementNode node, BindingPlan binding, ValueSetMembership membership, string code)

@@ -15,6 +15,11 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
 {
     private readonly ProfileRegistry registry = run.Services.Registry;
 
+    // The nodes at the current step of a path and the next: reused, so matching allocates nothing. A matcher belongs
+    // to one run and matching does not re-enter it (a profile discriminator validates in a nested run of its own).
+    private List<ElementNode> _nodes = [];
+    private List<ElementNode> _next = [];
+
     public bool Matches(ElementNode node, ElementPlan slice, SlicingPlan slicing)
     {
         foreach (var discriminator in slicing.Discriminators)
@@ -27,9 +32,10 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
     private bool Matches(ElementNode node, ElementPlan slice, DiscriminatorPlan discriminator)
     {
         var checksValue = discriminator.Type is "value" or "pattern";
-        List<ElementNode> nodes = [node];
+        _nodes.Clear();
+        _nodes.Add(node);
         ElementPlan? plan = slice;
-        if (checksValue && !CheckValue(nodes, plan)) return false;
+        if (checksValue && !CheckValue(_nodes, plan)) return false;
         foreach (var step in discriminator.Steps)
         {
             switch (step.Kind)
@@ -39,41 +45,58 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
                 case DiscriminatorStepKind.Resolve:
                     return true;
                 case DiscriminatorStepKind.OfType:
-                    nodes = OfType(nodes, step.Value);
+                    OfType(_nodes, step.Value, _next);
+                    (_nodes, _next) = (_next, _nodes);
                     continue;
             }
-            var parentType = nodes.Count > 0 ? nodes[0].TypeName : null;
+            var parentType = _nodes.Count > 0 ? _nodes[0].TypeName : null;
             if (step.Kind == DiscriminatorStepKind.Extension)
             {
-                nodes = ExtensionsWithUrl(nodes, step.Value);
+                ExtensionsWithUrl(_nodes, step.Value, _next);
                 plan = plan is null ? null : ExtensionSlice(PlanNavigator.Child(registry, plan, "extension", parentType), step.Value);
             }
             else
             {
-                nodes = ChildNodes(nodes, step.Value);
+                ChildNodes(_nodes, step.Value, _next);
                 plan = plan is null ? null : PlanNavigator.Child(registry, plan, step.Value, parentType);
             }
-            if (checksValue && !CheckValue(nodes, plan)) return false;
+            (_nodes, _next) = (_next, _nodes);
+            if (checksValue && !CheckValue(_nodes, plan)) return false;
         }
-        return discriminator.Type switch
+        if (plan is null) return true;
+        switch (discriminator.Type)
         {
-            "exists" => plan is null || (plan.Min >= 1 ? nodes.Count > 0 : plan.Max != 0 || nodes.Count == 0),
-            "type" => plan is null || (nodes.Count > 0 && nodes.All(n => plan.Types.Count == 0 || plan.TypeFor(n.TypeName) is not null)),
-            "profile" => plan is null || (nodes.Count > 0 && nodes.All(n => ConformsToTypeProfile(n, plan))),
-            _ => true,
-        };
+            case "exists":
+                return plan.Min >= 1 ? _nodes.Count > 0 : plan.Max != 0 || _nodes.Count == 0;
+            case "type":
+                if (_nodes.Count == 0) return false;
+                foreach (var n in _nodes)
+                {
+                    if (plan.Types.Length > 0 && plan.TypeFor(n.TypeName) is null) return false;
+                }
+                return true;
+            case "profile":
+                if (_nodes.Count == 0) return false;
+                foreach (var n in _nodes)
+                {
+                    if (!ConformsToTypeProfile(n, plan)) return false;
+                }
+                return true;
+            default:
+                return true;
+        }
     }
 
     private bool ConformsToTypeProfile(ElementNode node, ElementPlan plan)
     {
-        var profiles = plan.TypeFor(node.TypeName)?.Profiles ?? [];
-        if (profiles.Count == 0 || run.Depth >= 2) return true;
-        foreach (var url in profiles)
+        if (plan.TypeFor(node.TypeName) is not { Profiles.Length: > 0 } type || run.Depth >= 2) return true;
+        for (var i = 0; i < type.Profiles.Length; i++)
         {
-            if (registry.Find(url) is not { } profile) continue;
-            var nested = new ValidationRun(run.Services, run.Depth + 1);
+            if (type.ProfilePlan(registry, i) is not { } profile) continue;
+            var nested = new ValidationRun(run.Services, node, run.Depth + 1);
             new ElementWalker(nested).Validate(node, profile.Root, node.IsResource ? node : ResourceOf(node));
-            if (!nested.Issues.Any(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal)) return true;
+            nested.Release();
+            if (!nested.HasErrors) return true;
         }
         return false;
     }
@@ -88,12 +111,11 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
     // A fixed or pattern on the plan at this step must be met by one of the nodes there.
     private static bool CheckValue(List<ElementNode> nodes, ElementPlan? plan)
     {
-        if (plan is null) return true;
-        var expected = plan.Fixed ?? plan.Pattern;
-        if (expected is null) return true;
+        if (plan is null || (plan.Fixed is null && plan.Pattern is null)) return true;
+        var exact = plan.Fixed is not null;
         foreach (var node in nodes)
         {
-            if (PatternMatcher.Matches(node, expected.Value, exact: plan.Fixed is not null)) return true;
+            if (PatternMatcher.Matches(node, plan, exact)) return true;
         }
         return false;
     }
@@ -103,7 +125,10 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
         if (extension is null) return null;
         foreach (var slice in extension.Slices)
         {
-            if (slice.Types.Any(t => t.Profiles.Contains(url))) return slice;
+            foreach (var type in slice.Types)
+            {
+                if (Array.IndexOf(type.Profiles, url) >= 0) return slice;
+            }
         }
         return null;
     }
@@ -111,29 +136,27 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
     public static string? UrlOf(ElementNode extension) =>
         extension.Children("url") is { Count: 1 } url ? ((ElementNode)url.Single).Value as string : null;
 
-    private static List<ElementNode> ChildNodes(List<ElementNode> nodes, string name)
+    private static void ChildNodes(List<ElementNode> nodes, string name, List<ElementNode> result)
     {
-        var result = new List<ElementNode>();
+        result.Clear();
         foreach (var node in nodes)
         {
             foreach (var child in node.Children(name)) result.Add((ElementNode)child);
         }
-        return result;
     }
 
-    private static List<ElementNode> OfType(List<ElementNode> nodes, string typeName)
+    private static void OfType(List<ElementNode> nodes, string typeName, List<ElementNode> result)
     {
-        var result = new List<ElementNode>(nodes.Count);
+        result.Clear();
         foreach (var node in nodes)
         {
             if (node.TypeName == typeName) result.Add(node);
         }
-        return result;
     }
 
-    private static List<ElementNode> ExtensionsWithUrl(List<ElementNode> nodes, string url)
+    private static void ExtensionsWithUrl(List<ElementNode> nodes, string url, List<ElementNode> result)
     {
-        var result = new List<ElementNode>();
+        result.Clear();
         foreach (var node in nodes)
         {
             foreach (var child in node.Children("extension"))
@@ -141,6 +164,5 @@ internal sealed class DiscriminatorMatcher(ValidationRun run)
                 if (UrlOf((ElementNode)child) == url) result.Add((ElementNode)child);
             }
         }
-        return result;
     }
 }

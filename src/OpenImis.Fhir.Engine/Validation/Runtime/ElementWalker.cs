@@ -12,15 +12,16 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 internal sealed class ElementWalker(ValidationRun run)
 {
     private readonly ValidatorServices _services = run.Services;
+    private SliceWalker? _sliceWalker;
 
     public void Validate(ElementNode node, ElementPlan plan, ElementNode resource)
     {
         CheckType(node, plan);
-        if (plan.Fixed is { } fixedValue && !PatternMatcher.Matches(node, fixedValue, exact: true))
+        if (plan.Fixed is { } fixedValue && !PatternMatcher.Matches(node, plan, exact: true))
         {
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"{plan.Path}: the value does not equal the fixed value {fixedValue.GetRawText()}", "fixed");
         }
-        if (plan.Pattern is { } pattern && !PatternMatcher.Matches(node, pattern, exact: false))
+        if (plan.Pattern is { } pattern && !PatternMatcher.Matches(node, plan, exact: false))
         {
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"{plan.Path}: the value does not match the pattern {pattern.GetRawText()}", "pattern");
         }
@@ -36,7 +37,7 @@ internal sealed class ElementWalker(ValidationRun run)
         {
             // The snapshot went below a data type (Coverage.period.start): the type's own invariants (per-1 on
             // Period's root) still apply to the element, and the snapshot does not always copy them.
-            if (node.Type is { Kind: TypeKind.Complex } && _services.Registry.ForType(node.TypeName) is { } ownType)
+            if (node.Type is { Kind: TypeKind.Complex } && plan.TypeDefinition(_services.Registry, node.TypeName) is { } ownType)
             {
                 CheckConstraints(node, ownType.Root, resource);
             }
@@ -45,9 +46,9 @@ internal sealed class ElementWalker(ValidationRun run)
         }
         if (node.Type is null) return;
         var type = plan.TypeFor(node.TypeName);
-        if (type is { Profiles.Count: > 0 })
+        if (type is { Profiles.Length: > 0 })
         {
-            foreach (var url in type.Profiles) ApplyProfile(node, url, resource);
+            for (var i = 0; i < type.Profiles.Length; i++) ApplyProfile(node, type.Profiles[i], type.ProfilePlan(_services.Registry, i), resource);
             return;
         }
         if (node.TypeName == "Extension")
@@ -56,15 +57,14 @@ internal sealed class ElementWalker(ValidationRun run)
             return;
         }
         // The snapshot does not go below this element: continue with the type's own definition.
-        if (_services.Registry.ForType(node.TypeName) is { } typePlan && typePlan.Root.HasChildren)
+        if (plan.TypeDefinition(_services.Registry, node.TypeName) is { } typePlan && typePlan.Root.HasChildren)
         {
             Validate(node, typePlan.Root, resource);
         }
     }
 
-    private void ApplyProfile(ElementNode node, string url, ElementNode resource)
+    private void ApplyProfile(ElementNode node, string url, ProfilePlan? profile, ElementNode resource)
     {
-        var profile = _services.Registry.Find(url);
         if (profile is null)
         {
             run.Report(IssueSeverity.Warning, IssueTypes.NotSupported, node, $"The profile {url} is not known; the element is not checked against it", "profile-unknown");
@@ -74,16 +74,23 @@ internal sealed class ElementWalker(ValidationRun run)
         else Validate(node, profile.Root, resource);
     }
 
+    // The children by the element's own child names (a handful) rather than by every child the plan has (dozens on a
+    // resource): a required child that is missing is reported first, then each name present in its JSON order.
     private void ValidateChildren(ElementNode node, ElementPlan plan, ElementNode resource)
     {
-        foreach (var child in plan.Children.Values)
+        foreach (var child in plan.RequiredChildren)
         {
-            var nodes = node.Children(child.Name);
+            if (node.Children(child.Name).IsEmpty) CheckCardinality(node, child.Path, child.Min, child.Max, 0, "cardinality");
+        }
+        for (var g = 0; g < node.GroupCount; g++)
+        {
+            // A name the plan lacks is not checked here (an unknown property is the JSON stage's to report).
+            if (plan.Child(node.GroupName(g)) is not { } child) continue;
+            var nodes = node.Group(g);
             CheckCardinality(node, child.Path, child.Min, child.Max, nodes.Count, "cardinality");
-            if (nodes.IsEmpty) continue;
-            if (child.Slicing is not null && child.Slices.Count > 0)
+            if (child.Slicing is not null && child.Slices.Length > 0)
             {
-                new SliceWalker(run, this).Validate(node, child, nodes, resource);
+                (_sliceWalker ??= new SliceWalker(run, this)).Validate(node, child, nodes, resource);
                 continue;
             }
             foreach (var item in nodes) ValidateOne((ElementNode)item, child, resource);
@@ -112,7 +119,7 @@ internal sealed class ElementWalker(ValidationRun run)
 
     private void CheckType(ElementNode node, ElementPlan plan)
     {
-        if (plan.Types.Count == 0 || node.Type is null) return;
+        if (plan.Types.Length == 0 || node.Type is null) return;
         foreach (var type in plan.Types)
         {
             if (type.IsSystemType || type.Code == node.TypeName || type.Code is "Element" or "BackboneElement" or "Resource") return;
@@ -126,23 +133,34 @@ internal sealed class ElementWalker(ValidationRun run)
     {
         foreach (var constraint in plan.Constraints)
         {
-            if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint.Key)) continue;
+            if ((constraint.Expression is null && constraint.Native is null) || !run.FirstEvaluation(node, constraint)) continue;
             // An empty element is already a JSON structure error (stage 1); ele-1 would say it twice.
-            if (constraint.Key == "ele-1" && node.Value is null && node.AllChildren().IsEmpty) continue;
-            bool? result;
-            try
+            if (constraint.IsEle1 && node.Value is null && node.AllChildren().IsEmpty) continue;
+            if (constraint.Native is { } native)
             {
-                result = constraint.Native is { } native ? native(node) : constraint.Expression!.Predicate(node, resource, _services.Environment);
-            }
-            catch (FhirPathException exception)
-            {
-                run.Report(IssueSeverity.Warning, IssueTypes.Processing, node, $"{constraint.Key}: could not be evaluated: {exception.Message}", constraint.Key);
+                if (!native(node)) ReportFailed(node, constraint);
                 continue;
             }
-            if (result == false)
-            {
-                run.Report(constraint.Severity, IssueTypes.Invariant, node, $"{constraint.Key}: {constraint.Human}", constraint.Key);
-            }
+            Evaluate(node, constraint, resource);
         }
     }
+
+    // FHIRPath, in its own method: the exception handling stays out of the loop above, which runs for every element.
+    private void Evaluate(ElementNode node, ConstraintPlan constraint, ElementNode resource)
+    {
+        bool? result;
+        try
+        {
+            result = constraint.Expression!.Predicate(node, resource, _services.Environment);
+        }
+        catch (FhirPathException exception)
+        {
+            run.Report(IssueSeverity.Warning, IssueTypes.Processing, node, $"{constraint.Key}: could not be evaluated: {exception.Message}", constraint.Key);
+            return;
+        }
+        if (result == false) ReportFailed(node, constraint);
+    }
+
+    private void ReportFailed(ElementNode node, ConstraintPlan constraint) =>
+        run.Report(constraint.Severity, IssueTypes.Invariant, node, $"{constraint.Key}: {constraint.Human}", constraint.Key);
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using OpenImis.Fhir.Engine.FhirPath.Values;
 using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Validation.Compilation;
 
 namespace OpenImis.Fhir.Engine.Validation.Runtime;
 
@@ -12,12 +15,22 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 /// </summary>
 internal static class PatternMatcher
 {
+    /// <summary>The plan's fixed value (<paramref name="exact"/>) or pattern; a string one is compared as a .NET string.</summary>
+    public static bool Matches(ElementNode node, ElementPlan plan, bool exact)
+    {
+        var text = exact ? plan.FixedText : plan.PatternText;
+        if (text is not null) return node.Value is { } value && string.Equals(value as string ?? Text(value), text, StringComparison.Ordinal);
+        var expected = exact ? plan.Fixed : plan.Pattern;
+        return expected is { } json && Matches(node, json, exact);
+    }
+
     public static bool Matches(ElementNode node, JsonElement expected, bool exact)
     {
         switch (expected.ValueKind)
         {
             case JsonValueKind.String:
-                return node.Value is { } value && string.Equals(Text(value), expected.GetString(), StringComparison.Ordinal);
+                // ValueEquals compares with the JSON text as it is: no string is made for the expected value.
+                return node.Value is { } value && expected.ValueEquals(value as string ?? Text(value));
             case JsonValueKind.Number:
                 return expected.TryGetDecimal(out var number) && node.Value switch
                 {
@@ -39,17 +52,19 @@ internal static class PatternMatcher
     {
         foreach (var property in expected.EnumerateObject())
         {
-            if (property.Name.StartsWith('_') || property.Name == "resourceType") continue;
-            var children = ChildrenFor(node, property.Name);
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            // An escaped name (never seen in FHIR definitions) is compared unescaped.
+            if (name.IndexOf((byte)'\\') >= 0) name = Encoding.UTF8.GetBytes(property.Name);
+            if ((name.Length > 0 && name[0] == (byte)'_') || name.SequenceEqual("resourceType"u8)) continue;
             if (property.Value.ValueKind == JsonValueKind.Array)
             {
-                if (exact && children.Count != property.Value.GetArrayLength()) return false;
+                if (exact && CountChildren(node, name) != property.Value.GetArrayLength()) return false;
                 foreach (var item in property.Value.EnumerateArray())
                 {
-                    if (!AnyMatches(children, item, exact)) return false;
+                    if (!AnyChildMatches(node, name, item, exact)) return false;
                 }
             }
-            else if (!AnyMatches(children, property.Value, exact))
+            else if (!AnyChildMatches(node, name, property.Value, exact))
             {
                 return false;
             }
@@ -57,35 +72,59 @@ internal static class PatternMatcher
         return true;
     }
 
-    private static bool AnyMatches(List<ElementNode> children, JsonElement expected, bool exact)
+    // The children a pattern property names. Pattern JSON names choices with their type (valueQuantity); the tree
+    // names them value with TypeName Quantity.
+    private static bool AnyChildMatches(ElementNode node, ReadOnlySpan<byte> jsonName, JsonElement expected, bool exact)
     {
-        foreach (var child in children)
+        var named = false;
+        foreach (var child in node.ChildSpan)
         {
+            if (!IsNamed(child, jsonName)) continue;
+            named = true;
             if (Matches(child, expected, exact)) return true;
+        }
+        if (named) return false;
+        foreach (var child in node.ChildSpan)
+        {
+            if (IsChoiceNamed(child, jsonName) && Matches(child, expected, exact)) return true;
         }
         return false;
     }
 
-    // Pattern JSON names choices with their type (valueQuantity); the tree names them value with TypeName Quantity.
-    private static List<ElementNode> ChildrenFor(ElementNode node, string jsonName)
+    private static int CountChildren(ElementNode node, ReadOnlySpan<byte> jsonName)
     {
-        var result = new List<ElementNode>();
-        foreach (var item in node.Children(jsonName)) result.Add((ElementNode)item);
-        if (result.Count > 0) return result;
-        foreach (var item in node.AllChildren())
+        var named = 0;
+        var choices = 0;
+        foreach (var child in node.ChildSpan)
         {
-            var child = (ElementNode)item;
-            if (jsonName.Length > child.Name.Length
-                && jsonName.StartsWith(child.Name, StringComparison.Ordinal)
-                && string.Equals(jsonName[child.Name.Length..], Capitalized(child.TypeName), StringComparison.Ordinal))
-            {
-                result.Add(child);
-            }
+            if (IsNamed(child, jsonName)) named++;
+            else if (IsChoiceNamed(child, jsonName)) choices++;
         }
-        return result;
+        return named > 0 ? named : choices;
     }
 
-    private static string Capitalized(string type) => type.Length == 0 ? type : char.ToUpperInvariant(type[0]) + type[1..];
+    // Element and type names are ASCII (FHIR names), so bytes and chars compare one to one.
+    private static bool IsNamed(ElementNode child, ReadOnlySpan<byte> jsonName) => AsciiEquals(child.Name, jsonName);
+
+    // valueQuantity names the child value of type Quantity: the name, then the type with its first letter capitalised.
+    private static bool IsChoiceNamed(ElementNode child, ReadOnlySpan<byte> jsonName)
+    {
+        var name = child.Name;
+        var type = child.TypeName;
+        if (type.Length == 0 || jsonName.Length != name.Length + type.Length) return false;
+        if (!AsciiEquals(name, jsonName[..name.Length])) return false;
+        return jsonName[name.Length] == char.ToUpperInvariant(type[0]) && AsciiEquals(type.AsSpan(1), jsonName[(name.Length + 1)..]);
+    }
+
+    private static bool AsciiEquals(ReadOnlySpan<char> text, ReadOnlySpan<byte> utf8)
+    {
+        if (text.Length != utf8.Length) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != utf8[i]) return false;
+        }
+        return true;
+    }
 
     public static string Text(object value) => value switch
     {

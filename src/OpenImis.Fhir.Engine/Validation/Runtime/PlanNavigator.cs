@@ -12,9 +12,9 @@ internal static class PlanNavigator
     {
         if (plan.HasChildren) return plan.Child(name);
         var type = nodeType is not null ? plan.TypeFor(nodeType) : null;
-        type ??= plan.Types.Count == 1 ? plan.Types[0] : null;
+        type ??= plan.Types.Length == 1 ? plan.Types[0] : null;
         if (type is null) return nodeType is null ? null : registry.ForType(nodeType)?.Root.Child(name);
-        if (type.Profiles.Count > 0 && registry.Find(type.Profiles[0]) is { } profile) return profile.Root.Child(name);
+        if (type.Profiles.Length > 0 && type.ProfilePlan(registry, 0) is { } profile) return profile.Root.Child(name);
         return registry.ForType(nodeType ?? type.Code)?.Root.Child(name);
     }
 }

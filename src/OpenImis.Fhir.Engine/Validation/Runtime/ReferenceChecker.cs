@@ -36,9 +36,9 @@ internal static partial class ReferenceChecker
             target = Entry(resource, reference);
             targetType = target?.TypeName;
         }
-        else if (RelativeReference().Match(reference) is { Success: true } relative && model.IsResourceType(relative.Groups[1].Value))
+        else if (RelativeType(reference, model) is { } relativeType)
         {
-            targetType = relative.Groups[1].Value;
+            targetType = relativeType;
         }
         else if (AbsoluteUrl().IsMatch(reference))
         {
@@ -51,8 +51,8 @@ internal static partial class ReferenceChecker
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"'{reference}' is not a valid literal reference (Type/id, an absolute URL, urn:uuid:, or #id)", "reference-format");
             return;
         }
-        if (targetType is null || type is null || type.TargetProfiles.Count == 0) return;
-        var allowed = new List<string>(type.TargetProfiles.Count);
+        if (targetType is null || type is null || type.TargetProfiles.Length == 0) return;
+        var allowed = new List<string>(type.TargetProfiles.Length);
         var profilesOfType = new List<ProfilePlan>();
         foreach (var profile in type.TargetProfiles)
         {
@@ -78,15 +78,24 @@ internal static partial class ReferenceChecker
         run.Report(IssueSeverity.Error, IssueTypes.Structure, node, $"The reference points to a {targetType}; allowed here: {string.Join(", ", allowed)}", "reference-target");
     }
 
+    // Type/id: the type is the pattern's first group, the letters before the first '/' (IsMatch makes no Match object).
+    private static string? RelativeType(string reference, FhirModel model)
+    {
+        if (!RelativeReference().IsMatch(reference)) return null;
+        var type = reference[..reference.IndexOf('/', StringComparison.Ordinal)];
+        return model.IsResourceType(type) ? type : null;
+    }
+
     // Validates the target against each profile on its own (a nested run, depth-limited so reference cycles end).
     private static bool TargetConforms(ValidationRun run, ElementNode target, List<ProfilePlan> profiles)
     {
         if (run.Depth >= 2) return true;
         foreach (var profile in profiles)
         {
-            var nested = new ValidationRun(run.Services, run.Depth + 1);
+            var nested = new ValidationRun(run.Services, target, run.Depth + 1);
             new ElementWalker(nested).Validate(target, profile.Root, target);
-            if (!nested.Issues.Any(i => i.Severity is IssueSeverity.Error or IssueSeverity.Fatal)) return true;
+            nested.Release();
+            if (!nested.HasErrors) return true;
         }
         return false;
     }

@@ -1,4 +1,5 @@
 using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Validation.Compilation;
 
 namespace OpenImis.Fhir.Engine.Validation.Runtime;
 
@@ -7,9 +8,10 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 /// snapshot repeats the base constraints, so each is evaluated once per element), and the resources still to visit
 /// (contained resources and Bundle entries, each validated once whichever definition reached it).
 /// </summary>
-internal sealed class ValidationRun(ValidatorServices services, int depth = 0)
+/// <param name="scope">The element the run walks (the root, or a nested run's element): sizes the per-element state.</param>
+internal sealed class ValidationRun(ValidatorServices services, ElementNode scope, int depth = 0)
 {
-    private readonly HashSet<(ElementNode, string)> _evaluated = [];
+    private readonly EvaluatedConstraints _evaluated = new(scope.Ordinal, scope.SubtreeSize);
     private readonly HashSet<ElementNode> _queuedResources = new(ReferenceEqualityComparer.Instance);
 
     public ValidatorServices Services { get; } = services;
@@ -21,6 +23,24 @@ internal sealed class ValidationRun(ValidatorServices services, int depth = 0)
 
     public Queue<ElementNode> PendingResources { get; } = new();
 
+    /// <summary>True when an error or fatal issue was reported.</summary>
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var issue in Issues)
+            {
+                if (issue.Severity is IssueSeverity.Error or IssueSeverity.Fatal) return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The run's slice matcher (made on first use; it keeps buffers for discriminator paths).</summary>
+    public DiscriminatorMatcher Matcher => _matcher ??= new DiscriminatorMatcher(this);
+
+    private DiscriminatorMatcher? _matcher;
+
     public void Report(IssueSeverity severity, string code, ElementNode at, string message, string rule) =>
         Issues.Add(new ValidationIssue(severity, code, at.Location, message, rule));
 
@@ -28,7 +48,10 @@ internal sealed class ValidationRun(ValidatorServices services, int depth = 0)
         Issues.Add(new ValidationIssue(severity, code, location, message, rule));
 
     /// <summary>True the first time a constraint key is seen on an element.</summary>
-    public bool FirstEvaluation(ElementNode node, string key) => _evaluated.Add((node, key));
+    public bool FirstEvaluation(ElementNode node, ConstraintPlan constraint) => _evaluated.Add(node.Ordinal, constraint.KeyId);
+
+    /// <summary>Ends the run: its pooled per-element state goes back to the pool. The issues stay readable.</summary>
+    public void Release() => _evaluated.Release();
 
     /// <summary>Queues a contained or entry resource for validation, once.</summary>
     public void Enqueue(ElementNode resource)
