@@ -23,12 +23,13 @@ internal static class GeneratorCommand
         var resume = new Option<bool>("--resume") { Description = "Skip Bundles already loaded (their last resource exists): continue an interrupted run with the same options." };
         var asOf = new Option<string>("--as-of") { Description = "The data set's today (yyyy-MM-dd): dates fall in the three years before it.", DefaultValueFactory = _ => "2026-10-31" };
         var output = new Option<string?>("--output") { Description = "Write the Bundles as files into this folder instead of loading them." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Render every Bundle without sending it: the generator's own cost." };
         Positive(resources, DataSetOptions.MinimumResources);
         Positive(bundleSize, 1);
         Positive(clients, 1);
         var command = new RootCommand("openimis-fhir-datagen: generates a realistic openIMIS data set and loads it into a FHIR server with transaction Bundles.")
         {
-            baseUrl, resources, seed, bundleSize, clients, resume, asOf, output,
+            baseUrl, resources, seed, bundleSize, clients, resume, asOf, output, dryRun,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,6 +45,7 @@ internal static class GeneratorCommand
             }
             var options = new DataSetOptions { Seed = parse.GetValue(seed), Resources = parse.GetValue(resources), AsOf = day };
             var upload = new UploadOptions(url, parse.GetValue(clients), parse.GetValue(resume));
+            if (parse.GetValue(dryRun)) return DryRun(options, parse.GetValue(bundleSize));
             return await RunAsync(options, upload, parse.GetValue(bundleSize), parse.GetValue(output), cancellationToken);
         });
         return command;
@@ -57,13 +59,7 @@ internal static class GeneratorCommand
     private static async Task<int> RunAsync(DataSetOptions options, UploadOptions upload, int bundleSize, string? outputDirectory, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
-        var started = time.GetTimestamp();
-        var data = DataSetGenerator.Generate(options);
-        Console.WriteLine($"Generated the model of {data.ResourceCount:N0} resources (seed {options.Seed}, as of {options.AsOf:yyyy-MM-dd}) in {time.GetElapsedTime(started).TotalSeconds:F1} s:");
-        foreach (var (type, count) in data.ResourceCounts)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {type,-18} {count,10:N0}  {100.0 * count / data.ResourceCount,5:F1}%"));
-        }
+        var data = Generate(options, time);
         if (outputDirectory is not null) return Write(data, bundleSize, outputDirectory);
 
         Console.WriteLine($"Loading into {upload.BaseUrl} with transaction Bundles of up to {bundleSize} resources, {upload.Clients} clients{(upload.Resume ? ", resuming" : "")}");
@@ -92,6 +88,34 @@ internal static class GeneratorCommand
             await reports;
             progress.Summary();
         }
+    }
+
+    private static DataSet Generate(DataSetOptions options, TimeProvider time)
+    {
+        var started = time.GetTimestamp();
+        var data = DataSetGenerator.Generate(options);
+        Console.WriteLine($"Generated the model of {data.ResourceCount:N0} resources (seed {options.Seed}, as of {options.AsOf:yyyy-MM-dd}) in {time.GetElapsedTime(started).TotalSeconds:F1} s:");
+        foreach (var (type, count) in data.ResourceCounts)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {type,-18} {count,10:N0}  {100.0 * count / data.ResourceCount,5:F1}%"));
+        }
+        return data;
+    }
+
+    private static int DryRun(DataSetOptions options, int bundleSize)
+    {
+        var time = TimeProvider.System;
+        var data = Generate(options, time);
+        var started = time.GetTimestamp();
+        long bundles = 0, bytes = 0;
+        foreach (var bundle in data.Bundles(bundleSize))
+        {
+            bundles++;
+            bytes += bundle.Json.Length;
+        }
+        var seconds = time.GetElapsedTime(started).TotalSeconds;
+        Console.WriteLine($"Rendered {bundles:N0} Bundles ({bytes / 1e6:N0} MB of JSON) in {seconds:F1} s: {data.ResourceCount / seconds:N0} resources/s");
+        return 0;
     }
 
     private static int Write(DataSet data, int bundleSize, string directory)

@@ -84,16 +84,16 @@ internal sealed class Uploader(HttpClient http, UploadOptions options, UploadPro
 
     private async Task SendAsync(DataSetBundle bundle, CancellationToken cancellationToken)
     {
-        if (options.Resume && await ExistsAsync(bundle.Resources[^1], cancellationToken))
-        {
-            progress.Skipped(bundle);
-            return;
-        }
         for (var attempt = 1; ; attempt++)
         {
             string failure;
             try
             {
+                if (options.Resume && await ExistsAsync(bundle.Resources[^1], cancellationToken))
+                {
+                    progress.Skipped(bundle);
+                    return;
+                }
                 using var request = new HttpRequestMessage(HttpMethod.Post, options.BaseUrl) { Content = new ReadOnlyMemoryContent(bundle.Json) };
                 request.Content.Headers.ContentType = FhirJson;
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson.MediaType!));
