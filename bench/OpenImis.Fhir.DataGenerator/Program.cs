@@ -1,0 +1,3 @@
+using OpenImis.Fhir.DataGenerator;
+
+return await GeneratorCommand.Create().Parse(args).InvokeAsync();
