@@ -100,7 +100,8 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
                 }));
             case "in" or "not-in":
                 var codes = searched.SelectMany(url => environment.ExpandValueSet(url) ?? throw new SearchException($"{code}:{modifier}: the ValueSet {url} cannot be expanded here", code)).ToHashSet();
-                var any = values.Any(t => codes.Contains((t.System ?? "", t.Code)));
+                // As in SQL: a value without system (a code element) is compared by its code alone.
+                var any = values.Any(t => t.System is null ? codes.Any(c => c.Code == t.Code) : codes.Contains((t.System, t.Code)));
                 return modifier == "in" ? any : !any;
             default:
                 throw new SearchException($"The modifier :{modifier} does not apply to the token parameter {code}", code);
