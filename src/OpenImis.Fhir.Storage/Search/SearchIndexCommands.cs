@@ -66,9 +66,10 @@ internal static class SearchIndexCommands
         }
         if (quantities is not null)
         {
-            batch.BatchCommands.Add(Insert(write, "search_quantity (rid, resource_type, code, system, unit, value, low, high)", "text", quantities.Select(x => x.Code),
+            batch.BatchCommands.Add(Insert(write, "search_quantity (rid, resource_type, code, system, unit, value, low, high, unit_text)", "text", quantities.Select(x => x.Code),
                 Array("text", quantities.Select(x => x.V.System)), Array("text", quantities.Select(x => x.V.Code ?? x.V.Unit)),
-                Array("numeric", quantities.Select(x => x.V.Value)), Array("numeric", quantities.Select(x => x.V.Low)), Array("numeric", quantities.Select(x => x.V.High))));
+                Array("numeric", quantities.Select(x => x.V.Value)), Array("numeric", quantities.Select(x => x.V.Low)), Array("numeric", quantities.Select(x => x.V.High)),
+                Array("text", quantities.Select(x => x.V.Unit))));
         }
         if (references is not null)
         {

@@ -155,8 +155,10 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
         {
             SearchPrefix.Eq => value >= low && value < high,
             SearchPrefix.Ne => !(value >= low && value < high),
-            SearchPrefix.Gt or SearchPrefix.Sa => value > number,
-            SearchPrefix.Lt or SearchPrefix.Eb => value < number,
+            SearchPrefix.Gt => value > number,
+            SearchPrefix.Lt => value < number,
+            SearchPrefix.Sa => value >= high,
+            SearchPrefix.Eb => value < low,
             SearchPrefix.Ge => value >= number,
             SearchPrefix.Le => value <= number,
             _ => value >= number - Math.Abs(number) / 10 && value <= number + Math.Abs(number) / 10,
@@ -169,7 +171,9 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
         if (parts.Length is not (1 or 3)) throw new SearchException($"{code}: '{searched}' is not number, number|system|code or number||code", code);
         if (!NumberMatches(quantity.Value, parts[0], code)) return false;
         if (parts.Length == 1) return true;
-        return (parts[1].Length == 0 || quantity.System == parts[1]) && (parts[2].Length == 0 || (quantity.Code ?? quantity.Unit) == parts[2]);
+        if (parts[1].Length > 0 && quantity.System != parts[1]) return false;
+        if (parts[2].Length == 0) return true;
+        return (quantity.Code ?? quantity.Unit) == parts[2] || (parts[1].Length == 0 && quantity.Unit == parts[2]);
     }
 
     private bool ReferenceMatches(ReferenceSearchValue reference, string? modifier, string searched, SearchParameterHandler handler)
