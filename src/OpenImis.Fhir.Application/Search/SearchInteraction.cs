@@ -80,7 +80,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
                         ignored.Add(name);
                         break;
                     }
-                    criteria.Add(new SearchCriterion(name, SearchParameters.SplitValues(value)));
+                    criteria.Add(new SearchCriterion(name, LocalReferences(type, name, SearchParameters.SplitValues(value), baseUrl)));
                     break;
             }
         }
@@ -99,6 +99,27 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
             throw FhirException.BadRequest(e.Message);
         }
         return WriteBundle(type, parameters, page, ignored, elements, baseUrl);
+    }
+
+    // search.html#reference: an absolute URL on this server's base names the same resource as Type/id.
+    private List<string> LocalReferences(string type, string name, List<string> values, string baseUrl)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? name : name[..colon];
+        if (name.Contains('.', StringComparison.Ordinal) || name.EndsWith(":identifier", StringComparison.Ordinal)
+            || engine.Registry.Find(type, code) is not { Definition.Type: Engine.Search.SearchParameterType.Reference })
+        {
+            return values;
+        }
+        var prefix = baseUrl + "/";
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i].StartsWith(prefix, StringComparison.Ordinal) && Engine.Search.SearchValueExtractor.ParseRelative(values[i][prefix.Length..], context.IsResourceType) is not null)
+            {
+                values[i] = values[i][prefix.Length..];
+            }
+        }
+        return values;
     }
 
     private IncludeRequest ParseInclude(string name, string value)
