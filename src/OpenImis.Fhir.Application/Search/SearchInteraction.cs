@@ -138,9 +138,11 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
 
     private static byte[] WriteBundle(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, IReadOnlyList<string>? elements, string baseUrl)
     {
-        var self = $"{baseUrl}/{type}" + Query(parameters, null);
+        // search.html#selflink: the links hold the parameters used, not those ignored.
+        var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
+        var self = $"{baseUrl}/{type}" + Query(used, null);
         var links = new List<(string, string)> { ("self", self) };
-        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + Query(parameters, next)));
+        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + Query(used, next)));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
