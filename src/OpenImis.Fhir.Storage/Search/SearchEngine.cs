@@ -20,6 +20,9 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
 
     public SearchParameterRegistry Registry { get; } = registry;
 
+    /// <summary>What conditions need from outside storage; the in-memory matcher takes the same.</summary>
+    public SearchEnvironment Environment { get; } = environment;
+
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
