@@ -63,7 +63,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
                     break;
                 case "_summary":
                     summary = value;
-                    if (value is not ("count" or "false")) throw new FhirException(400, "not-supported", $"_summary={value} is not supported (count and false are)");
+                    if (value is not ("count" or "true" or "text" or "data" or "false")) throw FhirException.BadRequest($"_summary: '{value}' is not true, text, data, count or false");
                     break;
                 case "_elements":
                     elements = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -88,6 +88,10 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         {
             count = 0;
             if (total == SearchTotal.None) total = SearchTotal.Accurate;
+        }
+        else if (summary is not null)
+        {
+            elements = SummaryElements.For(context.Model, type, summary);
         }
         SearchPage page;
         try

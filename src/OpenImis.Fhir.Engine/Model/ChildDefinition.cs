@@ -3,8 +3,9 @@ namespace OpenImis.Fhir.Engine.Model;
 /// <summary>One child element of a type, as its ElementDefinition says.</summary>
 public sealed class ChildDefinition
 {
-    internal ChildDefinition(string name, string path, int min, int? max, bool isChoice, IReadOnlyList<TypeReference> types)
+    internal ChildDefinition(string name, string path, int min, int? max, bool isChoice, IReadOnlyList<TypeReference> types, bool isSummary = false)
     {
+        IsSummary = isSummary;
         Name = name;
         Path = path;
         Min = min;
@@ -29,6 +30,9 @@ public sealed class ChildDefinition
 
     /// <summary>True for a choice element (<c>value[x]</c>): its JSON name carries the type (<c>valueQuantity</c>).</summary>
     public bool IsChoice { get; }
+
+    /// <summary>ElementDefinition.isSummary: the element belongs to the summary form of the resource (<c>_summary=true</c>).</summary>
+    public bool IsSummary { get; }
 
     /// <summary>The allowed types; one for a non-choice element. Inline elements point at their backbone type.</summary>
     public IReadOnlyList<TypeReference> Types { get; }

@@ -98,6 +98,30 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task Summary_keeps_the_elements_the_base_definition_marks_summary_or_mandatory()
+    {
+        // R4 Organization: identifier, active, type, name and partOf are isSummary, address is not; none is mandatory.
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=true", ["resourceType", "id", "meta", "identifier", "active", "type", "name", "partOf"], subsetted: true);
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=text", ["resourceType", "id", "meta"], subsetted: true);
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=data", ["resourceType", "id", "meta", "identifier", "active", "type", "name", "address", "partOf"], subsetted: true);
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=false", ["resourceType", "id", "meta", "identifier", "active", "type", "name", "address", "partOf"], subsetted: false);
+        // R4 Patient: generalPractitioner is not isSummary. R4 Claim: identifier is not, the mandatory elements are.
+        await ExpectElementsAsync("Patient?_id=p02&_summary=true", ["resourceType", "id", "meta", "identifier", "active", "name", "telecom", "gender", "birthDate", "address", "managingOrganization"], subsetted: true);
+        await ExpectElementsAsync("Claim?_id=c01&_summary=text", ["resourceType", "id", "meta", "status", "type", "use", "patient", "created", "provider", "priority", "insurance"], subsetted: true);
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_summary=short");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    private async Task ExpectElementsAsync(string query, string[] elements, bool subsetted)
+    {
+        var bundle = await _client.SearchAsync(query);
+        var resource = Assert.Single(bundle["entry"]!.AsArray())!["resource"]!.AsObject();
+        AssertSameIds(query, elements, resource.Select(p => p.Key));
+        var tags = resource["meta"]!["tag"]?.AsArray().Select(t => (string?)t!["code"]) ?? [];
+        Assert.Equal(subsetted, tags.Contains("SUBSETTED"));
+    }
+
+    [Fact]
     public async Task An_unknown_type_is_not_found()
     {
         var (status, _, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Insuree?name=x");
