@@ -154,6 +154,34 @@ public sealed class PagingAndSortTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task Keys_of_each_kind_carry_over_page_boundaries_including_runs_of_missing_values()
+    {
+        // References sort by Type/id; six organizations have no partOf, so cursors fall on missing values too.
+        var partOf = Organizations.Where(o => o.PartOf is not null).OrderBy(o => "Organization/" + o.PartOf, StringComparer.Ordinal).ThenBy(o => o.Id, StringComparer.Ordinal)
+            .Concat(Organizations.Where(o => o.PartOf is null).OrderBy(o => o.Id, StringComparer.Ordinal)).Select(o => o.Id).ToList();
+        Assert.Equal(partOf, await _client.AllMatchesAsync("Organization?_sort=partof,_id&_count=2"));
+        var factors = ChargeItems.Where(c => c.Factor is not null).OrderByDescending(c => c.Factor!.Value).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id)
+            .Concat(ChargeItems.Where(c => c.Factor is null).Select(c => c.Id)).ToList();
+        Assert.Equal(factors, await _client.AllMatchesAsync("ChargeItem?_sort=-factor-override,_id&_count=1"));
+        var totals = Invoices.Where(i => i.TotalNet is not null).OrderBy(i => i.TotalNet!.Value).ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Id)
+            .Concat(Invoices.Where(i => i.TotalNet is null).Select(i => i.Id)).ToList();
+        Assert.Equal(totals, await _client.AllMatchesAsync("Invoice?_sort=totalnet,_id&_count=1"));
+        var cities = Patients.Where(p => p.City is not null).OrderBy(p => p.City!.Folded, StringComparer.Ordinal).ThenByDescending(p => p.Id, StringComparer.Ordinal)
+            .Concat(Patients.Where(p => p.City is null).OrderByDescending(p => p.Id, StringComparer.Ordinal)).Select(p => p.Id).ToList();
+        Assert.Equal(cities, await _client.AllMatchesAsync("Patient?_sort=address-city,-_id&_count=3"));
+    }
+
+    [Fact]
+    public async Task Last_updated_sorts_newest_first_across_pages()
+    {
+        var code = Guid.NewGuid().ToString("N");
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add(await CreateBasicAsync(code, "2021-06-01"));
+        ids.Reverse();
+        Assert.Equal(ids, await _client.AllMatchesAsync($"Basic?code={Escape(CodeSystem + "|" + code)}&_sort=-_lastUpdated&_count=2"));
+    }
+
+    [Fact]
     public async Task Sorting_on_an_unknown_parameter_is_refused()
     {
         var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_sort=nonsense");
