@@ -19,7 +19,12 @@ public static class SearchValueExtractor
         ArgumentNullException.ThrowIfNull(output);
         foreach (var item in items)
         {
-            if (item is not ElementNode node) continue;
+            if (item is not ElementNode node)
+            {
+                // An expression that computes its value (Patient-deceased: deceased.exists() and deceased != false) gives a System boolean.
+                if (type == SearchParameterType.Token && item is bool computed) output.Add(new TokenSearchValue(null, computed ? "true" : "false", null));
+                continue;
+            }
             switch (type)
             {
                 case SearchParameterType.String:

@@ -26,7 +26,7 @@ public sealed class MatcherConsistencyTests(SearchFixture fixture)
             "Patient?identifier=100001", "Patient?identifier=NID-1", $"Patient?identifier={NationalIdSystem}|NID-1", "Patient?identifier=|100001",
             $"Patient?identifier={InsureeSystem}|", "Patient?identifier:missing=true", $"Patient?identifier:of-type={V2IdentifierTypes}|NI|NID-1",
             "Patient?identifier:text=national", "Patient?gender=female", "Patient?gender:not=male", "Patient?gender:missing=true", "Patient?active=true",
-            "Patient?active:not=true", "Patient?phone=+255700000001", "Patient?telecom=email|",
+            "Patient?active:not=true", "Patient?phone=+255700000001", "Patient?telecom=email|", "Patient?deceased=true", "Patient?deceased=false",
             "Patient?gender:in=https://openimis.github.io/openimis_fhir_r4_ig/ValueSet/usage-context-gender-type",
             "Patient?gender:not-in=https://openimis.github.io/openimis_fhir_r4_ig/ValueSet/usage-context-gender-type",
             "Patient?_id=p01,p02", $"Patient?_tag={TagSystem}|vip", "Patient?_tag:not=vip", "Patient?_tag:missing=true",

@@ -60,6 +60,15 @@ public sealed class TokenSearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task Deceased_is_true_for_a_death_date_or_flag_and_false_otherwise()
+    {
+        // R4 Patient-deceased: Patient.deceased.exists() and Patient.deceased != false, a boolean for every patient.
+        await _client.ExpectAsync("Patient?deceased=true", PatientsWhere(p => p.DeceasedDateTime is not null));
+        await _client.ExpectAsync("Patient?deceased=false", PatientsWhere(p => p.DeceasedDateTime is null));
+        await _client.ExpectAsync("Patient?death-date=2020-05-01", PatientsWhere(p => p.DeceasedDateTime is not null));
+    }
+
+    [Fact]
     public async Task Not_matches_resources_without_a_matching_value_including_those_without_the_element()
     {
         await _client.ExpectAsync("Patient?gender:not=male", PatientsWhere(p => p.Gender != "male"));

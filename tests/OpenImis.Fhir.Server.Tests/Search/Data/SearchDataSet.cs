@@ -81,7 +81,7 @@ public static class SearchDataSet
         new("p18", "Zulu", ["Thandi"], "female", "1980-05-31"),
         new("p19", "Under_Score%", ["Test"], "male", "1980-05-01"),
         new("p20", "UnderXScoreY", ["Other"], "female", "1980-04-30"),
-        new("p21", new Text("Rivers, Jr", "rivers, jr"), ["Dan"], "male", "1948-07-04", Organization: "org-empty"),
+        new("p21", new Text("Rivers, Jr", "rivers, jr"), ["Dan"], "male", "1948-07-04", Organization: "org-empty", DeceasedDateTime: "2020-05-01T08:00:00+02:00"),
     ];
 
     public static IReadOnlyList<TestCoverage> Coverages { get; } =

@@ -17,7 +17,8 @@ public sealed record TestPatient(
     IReadOnlyList<string>? GeneralPractitioners = null,
     string? Link = null,
     Text? City = null,
-    TestMeta? Meta = null) : ITestResource
+    TestMeta? Meta = null,
+    string? DeceasedDateTime = null) : ITestResource
 {
     public string ResourceType => "Patient";
 
@@ -49,6 +50,7 @@ public sealed record TestPatient(
         if (telecom.Count > 0) json["telecom"] = telecom;
         if (Gender is not null) json["gender"] = Gender;
         if (BirthDate is not null) json["birthDate"] = BirthDate;
+        if (DeceasedDateTime is not null) json["deceasedDateTime"] = DeceasedDateTime;
         if (City is not null) json["address"] = new JsonArray(new JsonObject { ["city"] = City.Exact });
         if (GeneralPractitioner.Count > 0) json["generalPractitioner"] = new JsonArray([.. GeneralPractitioner.Select(r => (JsonNode)new JsonObject { ["reference"] = r })]);
         if (Organization is not null) json["managingOrganization"] = new JsonObject { ["reference"] = "Organization/" + Organization };
