@@ -66,7 +66,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
                     if (value is not ("count" or "true" or "text" or "data" or "false")) throw FhirException.BadRequest($"_summary: '{value}' is not true, text, data, count or false");
                     break;
                 case "_elements":
-                    elements = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    elements = ElementSelection.Named(context.Model, type, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                     var include = ParseInclude(name, value);
@@ -91,7 +91,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         }
         else if (summary is not null)
         {
-            elements = SummaryElements.For(context.Model, type, summary);
+            elements = ElementSelection.Summary(context.Model, type, summary);
         }
         SearchPage page;
         try

@@ -95,6 +95,10 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
         var tags = patient["meta"]!["tag"]!.AsArray().Select(t => (string?)t!["code"]).ToList();
         Assert.Contains("SUBSETTED", tags);
         Assert.Contains("vip", tags);
+
+        // A choice element is named without its type: deceased keeps deceasedDateTime.
+        var deceased = await _client.SearchAsync("Patient?_id=p21&_elements=deceased");
+        Assert.Equal(["resourceType", "id", "meta", "deceasedDateTime"], Assert.Single(deceased["entry"]!.AsArray())!["resource"]!.AsObject().Select(p => p.Key).ToList());
     }
 
     [Fact]
