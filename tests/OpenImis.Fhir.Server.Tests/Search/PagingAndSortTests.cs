@@ -118,6 +118,28 @@ public sealed class PagingAndSortTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_cursor_with_a_key_value_of_the_wrong_type_is_refused()
+    {
+        // ["birthdate", "not a date", "1"], as a cursor is written (base64url of its JSON).
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("[\"birthdate\",\"not a date\",\"1\"]")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Patient?_sort=birthdate&_cursor={forged}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotEmpty(FhirHttp.Issues(body));
+    }
+
+    [Fact]
+    public async Task A_cursor_given_for_another_sort_is_refused()
+    {
+        var first = await _client.SearchAsync("Patient?_sort=family&_count=2");
+        var next = Link(first, "next")!;
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, next.Replace("_sort=family", "_sort=birthdate", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotEmpty(FhirHttp.Issues(body));
+        (status, body, _) = await _client.SendAsync(HttpMethod.Get, next.Replace("_sort=family", "_sort=-family", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
     public async Task Sort_on_two_keys_the_second_descending_across_pages()
     {
         var families = new[] { "kam", "nun", "doe", "zul", "mu" };
