@@ -128,6 +128,30 @@ public sealed class DateSearchTests(SearchFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Dates_at_the_ends_of_the_calendar_are_searched_and_stored()
+    {
+        var born = Patients.Where(p => p.BirthDate is not null).Select(p => p.Id).ToList();
+        await _client.ExpectAsync("Patient?birthdate=lt9999", born);
+        await _client.ExpectAsync("Patient?birthdate=eb9999-12-31", born);
+        await _client.ExpectAsync("Patient?birthdate=9999", []);
+        await _client.ExpectAsync("Patient?birthdate=ge" + Escape("9999-12-31T23:00:00-05:00"), []);
+        await _client.ExpectAsync("Patient?birthdate=gt0001", born);
+        await _client.ExpectAsync("Patient?birthdate=sa" + Escape("0001-01-01T01:00:00+05:00"), born);
+
+        var code = Guid.NewGuid().ToString("N");
+        var basic = new System.Text.Json.Nodes.JsonObject
+        {
+            ["resourceType"] = "Basic",
+            ["code"] = new System.Text.Json.Nodes.JsonObject { ["text"] = code },
+            ["created"] = "9999-12-31",
+        };
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", basic);
+        Assert.Equal(HttpStatusCode.Created, status);
+        await _client.ExpectAsync($"Basic?code:text={code}&created=9999-12", [(string)body!["id"]!]);
+        await _client.ExpectAsync($"Basic?code:text={code}&created=lt9999-12-31", []);
+    }
+
     [Theory]
     [InlineData("Patient?birthdate=notadate")]
     [InlineData("Patient?birthdate=1980-13")]
