@@ -167,6 +167,10 @@ public sealed class DateSearchTests(SearchFixture fixture)
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    // A Timing covers its events, from the start of the earliest to the end of the latest.
     private static (DateTimeOffset, DateTimeOffset)? Occurrence(TestChargeItem item) =>
-        item.OccurrenceDateTime is { } at ? SpecDates.Range(at) : item.IsPeriod ? SpecDates.Period(item.PeriodStart, item.PeriodEnd) : null;
+        item.OccurrenceDateTime is { } at ? SpecDates.Range(at)
+        : item.IsPeriod ? SpecDates.Period(item.PeriodStart, item.PeriodEnd)
+        : item.TimingEvents is { } events ? (events.Min(e => SpecDates.Range(e).Low), events.Max(e => SpecDates.Range(e).High))
+        : null;
 }

@@ -183,7 +183,7 @@ public sealed class PagingAndSortTests(SearchFixture fixture)
             .Concat(Organizations.Where(o => o.PartOf is null).OrderBy(o => o.Id, StringComparer.Ordinal)).Select(o => o.Id).ToList();
         Assert.Equal(partOf, await _client.AllMatchesAsync("Organization?_sort=partof,_id&_count=2"));
         var factors = ChargeItems.Where(c => c.Factor is not null).OrderByDescending(c => c.Factor!.Value).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id)
-            .Concat(ChargeItems.Where(c => c.Factor is null).Select(c => c.Id)).ToList();
+            .Concat(ChargeItems.Where(c => c.Factor is null).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id)).ToList();
         Assert.Equal(factors, await _client.AllMatchesAsync("ChargeItem?_sort=-factor-override,_id&_count=1"));
         var totals = Invoices.Where(i => i.TotalNet is not null).OrderBy(i => i.TotalNet!.Value).ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => i.Id)
             .Concat(Invoices.Where(i => i.TotalNet is null).Select(i => i.Id)).ToList();

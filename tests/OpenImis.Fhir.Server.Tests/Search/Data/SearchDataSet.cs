@@ -129,6 +129,7 @@ public static class SearchDataSet
         new("ci-7", "p05", OccurrenceDateTime: "2021-03", Factor: new("100.4"), Quantity: new("3", Unit: "mg")),
         new("ci-8", "p06"),
         new("ci-9", "p08", OccurrenceDateTime: "2021-03-31T23:30:00-02:00", Factor: new("100.2"), Quantity: new("1.50", Ucum, "mg", "milligram")),
+        new("ci-10", "p09", TimingEvents: ["2021-03-03T09:00:00Z", "2021-03-01T09:00:00+03:00"]),
     ];
 
     /// <summary>Every resource, in an order where each reference points at one written before (not required in a transaction, but readable).</summary>

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace OpenImis.Fhir.Server.Tests.Search.Data;
 
 /// <summary>
-/// A charge: its occurrence is a dateTime (<see cref="OccurrenceDateTime"/>) or a Period whose start or end may be
-/// missing (<see cref="IsPeriod"/>); a factor (number search) and a quantity with or without a coded unit.
+/// A charge: its occurrence is a dateTime (<see cref="OccurrenceDateTime"/>), a Period whose start or end may be
+/// missing (<see cref="IsPeriod"/>) or a Timing's events; a factor (number search) and a quantity with or without a
+/// coded unit.
 /// </summary>
 public sealed record TestChargeItem(
     string Id,
@@ -14,7 +15,8 @@ public sealed record TestChargeItem(
     string? PeriodStart = null,
     string? PeriodEnd = null,
     TestAmount? Factor = null,
-    TestAmount? Quantity = null) : ITestResource
+    TestAmount? Quantity = null,
+    IReadOnlyList<string>? TimingEvents = null) : ITestResource
 {
     public string ResourceType => "ChargeItem";
 
@@ -36,6 +38,7 @@ public sealed record TestChargeItem(
             if (PeriodEnd is not null) period["end"] = PeriodEnd;
             json["occurrencePeriod"] = period;
         }
+        if (TimingEvents is not null) json["occurrenceTiming"] = new JsonObject { ["event"] = new JsonArray([.. TimingEvents.Select(e => (JsonNode)e)]) };
         if (Quantity is not null) json["quantity"] = Quantity.ToJson();
         if (Factor is not null) json["factorOverride"] = JsonValue.Create(Factor.Value);
         return json;
