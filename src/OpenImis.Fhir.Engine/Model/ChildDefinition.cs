@@ -5,13 +5,13 @@ public sealed class ChildDefinition
 {
     internal ChildDefinition(string name, string path, int min, int? max, bool isChoice, IReadOnlyList<TypeReference> types, bool isSummary = false)
     {
-        IsSummary = isSummary;
         Name = name;
         Path = path;
         Min = min;
         Max = max;
         IsChoice = isChoice;
         Types = types;
+        IsSummary = isSummary;
     }
 
     /// <summary>The FHIRPath name: <c>value</c> for <c>value[x]</c>.</summary>
