@@ -63,10 +63,10 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
                     break;
                 case "_summary":
                     summary = value;
-                    if (value is not ("count" or "false")) throw new FhirException(400, "not-supported", $"_summary={value} is not supported (count and false are)");
+                    if (value is not ("count" or "true" or "text" or "data" or "false")) throw FhirException.BadRequest($"_summary: '{value}' is not true, text, data, count or false");
                     break;
                 case "_elements":
-                    elements = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    elements = ElementSelection.Named(context.Model, type, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                     var include = ParseInclude(name, value);
@@ -80,7 +80,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
                         ignored.Add(name);
                         break;
                     }
-                    criteria.Add(new SearchCriterion(name, SearchParameters.SplitValues(value)));
+                    criteria.Add(new SearchCriterion(name, LocalReferences(type, name, SearchParameters.SplitValues(value), baseUrl)));
                     break;
             }
         }
@@ -88,6 +88,10 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         {
             count = 0;
             if (total == SearchTotal.None) total = SearchTotal.Accurate;
+        }
+        else if (summary is not null)
+        {
+            elements = ElementSelection.Summary(context.Model, type, summary);
         }
         SearchPage page;
         try
@@ -99,6 +103,27 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
             throw FhirException.BadRequest(e.Message);
         }
         return WriteBundle(type, parameters, page, ignored, elements, baseUrl);
+    }
+
+    // search.html#reference: an absolute URL on this server's base names the same resource as Type/id.
+    private List<string> LocalReferences(string type, string name, List<string> values, string baseUrl)
+    {
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var code = colon < 0 ? name : name[..colon];
+        if (name.Contains('.', StringComparison.Ordinal) || name.EndsWith(":identifier", StringComparison.Ordinal)
+            || engine.Registry.Find(type, code) is not { Definition.Type: Engine.Search.SearchParameterType.Reference })
+        {
+            return values;
+        }
+        var prefix = baseUrl + "/";
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i].StartsWith(prefix, StringComparison.Ordinal) && Engine.Search.SearchValueExtractor.ParseRelative(values[i][prefix.Length..], context.IsResourceType) is not null)
+            {
+                values[i] = values[i][prefix.Length..];
+            }
+        }
+        return values;
     }
 
     private IncludeRequest ParseInclude(string name, string value)
@@ -117,9 +142,11 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
 
     private static byte[] WriteBundle(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, IReadOnlyList<string>? elements, string baseUrl)
     {
-        var self = $"{baseUrl}/{type}" + Query(parameters, null);
+        // search.html#selflink: the links hold the parameters used, not those ignored.
+        var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
+        var self = $"{baseUrl}/{type}" + Query(used, null);
         var links = new List<(string, string)> { ("self", self) };
-        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + Query(parameters, next)));
+        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + Query(used, next)));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

@@ -98,7 +98,8 @@ internal static class FhirModelBuilder
             int? max = maxText is null or "*" ? null : int.TryParse(maxText, out var parsedMax) ? parsedMax : null;
             var references = TypeReferencesOf(element, path, owners, types, isResource && path == resourceIdPath);
             if (references.Length == 0) continue;
-            owner.AddChild(new ChildDefinition(name, path, min, max, isChoice, references));
+            var isSummary = element.TryGetProperty("isSummary", out var summary) && summary.ValueKind == JsonValueKind.True;
+            owner.AddChild(new ChildDefinition(name, path, min, max, isChoice, references, isSummary));
         }
     }
 

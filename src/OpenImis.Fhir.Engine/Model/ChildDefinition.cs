@@ -3,7 +3,7 @@ namespace OpenImis.Fhir.Engine.Model;
 /// <summary>One child element of a type, as its ElementDefinition says.</summary>
 public sealed class ChildDefinition
 {
-    internal ChildDefinition(string name, string path, int min, int? max, bool isChoice, IReadOnlyList<TypeReference> types)
+    internal ChildDefinition(string name, string path, int min, int? max, bool isChoice, IReadOnlyList<TypeReference> types, bool isSummary = false)
     {
         Name = name;
         Path = path;
@@ -11,6 +11,7 @@ public sealed class ChildDefinition
         Max = max;
         IsChoice = isChoice;
         Types = types;
+        IsSummary = isSummary;
     }
 
     /// <summary>The FHIRPath name: <c>value</c> for <c>value[x]</c>.</summary>
@@ -29,6 +30,9 @@ public sealed class ChildDefinition
 
     /// <summary>True for a choice element (<c>value[x]</c>): its JSON name carries the type (<c>valueQuantity</c>).</summary>
     public bool IsChoice { get; }
+
+    /// <summary>ElementDefinition.isSummary: the element belongs to the summary form of the resource (<c>_summary=true</c>).</summary>
+    public bool IsSummary { get; }
 
     /// <summary>The allowed types; one for a non-choice element. Inline elements point at their backbone type.</summary>
     public IReadOnlyList<TypeReference> Types { get; }

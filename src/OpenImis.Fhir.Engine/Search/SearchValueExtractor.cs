@@ -19,7 +19,12 @@ public static class SearchValueExtractor
         ArgumentNullException.ThrowIfNull(output);
         foreach (var item in items)
         {
-            if (item is not ElementNode node) continue;
+            if (item is not ElementNode node)
+            {
+                // An expression that computes its value (Patient-deceased: deceased.exists() and deceased != false) gives a System boolean.
+                if (type == SearchParameterType.Token && item is bool computed) output.Add(new TokenSearchValue(null, computed ? "true" : "false", null));
+                continue;
+            }
             switch (type)
             {
                 case SearchParameterType.String:
@@ -84,13 +89,12 @@ public static class SearchValueExtractor
         switch (node.TypeName)
         {
             case "Coding":
-                AddCoding(node, null, output);
+                AddCoding(node, output);
                 break;
             case "CodeableConcept":
-                var text = Text(node, "text");
-                var codings = node.Children("coding");
-                foreach (var coding in codings) AddCoding((ElementNode)coding, text, output);
-                if (codings.IsEmpty && text is not null) output.Add(new TokenSearchValue(null, "", TextNormalizer.Normalize(text)));
+                foreach (var coding in node.Children("coding")) AddCoding((ElementNode)coding, output);
+                // :text searches the concept's text and each coding's display: the text gets a value of its own.
+                if (Text(node, "text") is { } text) output.Add(new TokenSearchValue(null, "", TextNormalizer.Normalize(text)));
                 break;
             case "Identifier":
                 if (Text(node, "value") is not { } value) break;
@@ -117,10 +121,10 @@ public static class SearchValueExtractor
         }
     }
 
-    private static void AddCoding(ElementNode coding, string? conceptText, List<SearchValue> output)
+    private static void AddCoding(ElementNode coding, List<SearchValue> output)
     {
         if (Text(coding, "code") is not { } code) return;
-        var text = conceptText ?? Text(coding, "display");
+        var text = Text(coding, "display");
         output.Add(new TokenSearchValue(Text(coding, "system"), code, text is null ? null : TextNormalizer.Normalize(text)));
     }
 

@@ -20,13 +20,17 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
 
     public SearchParameterRegistry Registry { get; } = registry;
 
+    /// <summary>What conditions need from outside storage; the in-memory matcher takes the same.</summary>
+    public SearchEnvironment Environment { get; } = environment;
+
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sql = new SqlBuilder();
         var where = Where(sql, request);
         var keys = SortKeys(sql, request);
-        if (request.Cursor is { } cursor) where.Add(Keyset(sql, keys, DecodeCursor(cursor, keys.Count)));
+        var sort = SortSignature(request);
+        if (request.Cursor is { } cursor) where.Add(Keyset(sql, keys, DecodeCursor(cursor, sort, keys.Select(k => k.SqlType).ToList())));
         var keyColumns = string.Join(", ", keys.Select((k, i) => $"{k.Expression} as k{i}"));
         var order = string.Join(", ", keys.Select(k => k.Expression + (k.Descending ? " desc" : "") + " nulls last"));
         var text = $"""
@@ -49,7 +53,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
                 if (matches.Count == request.Count)
                 {
                     // One row more than the page: there is a next page, which starts after the last row shown.
-                    if (lastKeys is not null) next = EncodeKeys(lastKeys);
+                    if (lastKeys is not null) next = EncodeKeys(sort, lastKeys);
                     break;
                 }
                 matches.Add(FhirStore.ReadRow(reader));
@@ -136,17 +140,25 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         return values;
     }
 
-    private static string EncodeKeys(string?[] values) =>
-        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // A cursor holds the sort it was cut for: the key values of another sort would be compared as if they were its own.
+    private static string SortSignature(SearchRequest request) => string.Join(',', request.Sort.Select(k => (k.Descending ? "-" : "") + k.Code));
 
-    private static string?[] DecodeCursor(string cursor, int count)
+    private static string EncodeKeys(string sort, string?[] values) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes((string?[])[sort, .. values])).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string?[] DecodeCursor(string cursor, string sort, List<string> sqlTypes)
     {
         try
         {
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 += new string('=', (4 - base64.Length % 4) % 4);
             var values = JsonSerializer.Deserialize<string?[]>(Convert.FromBase64String(base64));
-            if (values is null || values.Length != count || values[^1] is null) throw new FormatException();
+            if (values is null || values.Length != sqlTypes.Count + 1 || values[0] != sort || values[^1] is null) throw new FormatException();
+            values = values[1..];
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is { } value && !Readable(value, sqlTypes[i])) throw new FormatException();
+            }
             return values;
         }
         catch (Exception e) when (e is FormatException or JsonException)
@@ -154,6 +166,15 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
             throw new SearchException("The paging cursor is not one this search gave (was the search changed?)", "_cursor");
         }
     }
+
+    // A key value the database can cast to its type (a tampered cursor would otherwise fail in the query).
+    private static bool Readable(string value, string sqlType) => sqlType switch
+    {
+        "timestamptz" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
+        "numeric" => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        "bigint" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        _ => true,
+    };
 
     private async Task<long> CountAsync(SearchRequest request, CancellationToken cancellationToken)
     {

@@ -22,8 +22,8 @@ internal static class SearchIndexCommands
             (DateSearchValue v) => [v.Low, v.High]);
         Add(parts, p, rows, "search_number", ["value", "low", "high"], ["numeric", "numeric", "numeric"],
             (NumberSearchValue v) => [v.Value, v.Low, v.High]);
-        Add(parts, p, rows, "search_quantity", ["system", "unit", "value", "low", "high"], ["text", "text", "numeric", "numeric", "numeric"],
-            (QuantitySearchValue v) => [v.System, v.Code ?? v.Unit, v.Value, v.Low, v.High]);
+        Add(parts, p, rows, "search_quantity", ["system", "unit", "value", "low", "high", "unit_text"], ["text", "text", "numeric", "numeric", "numeric", "text"],
+            (QuantitySearchValue v) => [v.System, v.Code ?? v.Unit, v.Value, v.Low, v.High, v.Unit]);
         Add(parts, p, rows, "search_reference", ["target_type", "target_id", "url", "version", "identifier_system", "identifier_value"], ["text", "text", "text", "text", "text", "text"],
             (ReferenceSearchValue v) => [v.TargetType, v.TargetId, v.Url, v.Version, v.IdentifierSystem, v.IdentifierValue]);
         Add(parts, p, rows, "search_uri", ["value"], ["text"],

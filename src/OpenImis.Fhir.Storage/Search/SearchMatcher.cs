@@ -100,7 +100,8 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
                 }));
             case "in" or "not-in":
                 var codes = searched.SelectMany(url => environment.ExpandValueSet(url) ?? throw new SearchException($"{code}:{modifier}: the ValueSet {url} cannot be expanded here", code)).ToHashSet();
-                var any = values.Any(t => codes.Contains((t.System ?? "", t.Code)));
+                // As in SQL: a value without system (a code element) is compared by its code alone.
+                var any = values.Any(t => t.System is null ? codes.Any(c => c.Code == t.Code) : codes.Contains((t.System, t.Code)));
                 return modifier == "in" ? any : !any;
             default:
                 throw new SearchException($"The modifier :{modifier} does not apply to the token parameter {code}", code);
@@ -154,8 +155,10 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
         {
             SearchPrefix.Eq => value >= low && value < high,
             SearchPrefix.Ne => !(value >= low && value < high),
-            SearchPrefix.Gt or SearchPrefix.Sa => value > number,
-            SearchPrefix.Lt or SearchPrefix.Eb => value < number,
+            SearchPrefix.Gt => value > number,
+            SearchPrefix.Lt => value < number,
+            SearchPrefix.Sa => value >= high,
+            SearchPrefix.Eb => value < low,
             SearchPrefix.Ge => value >= number,
             SearchPrefix.Le => value <= number,
             _ => value >= number - Math.Abs(number) / 10 && value <= number + Math.Abs(number) / 10,
@@ -168,7 +171,9 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
         if (parts.Length is not (1 or 3)) throw new SearchException($"{code}: '{searched}' is not number, number|system|code or number||code", code);
         if (!NumberMatches(quantity.Value, parts[0], code)) return false;
         if (parts.Length == 1) return true;
-        return (parts[1].Length == 0 || quantity.System == parts[1]) && (parts[2].Length == 0 || (quantity.Code ?? quantity.Unit) == parts[2]);
+        if (parts[1].Length > 0 && quantity.System != parts[1]) return false;
+        if (parts[2].Length == 0) return true;
+        return (quantity.Code ?? quantity.Unit) == parts[2] || (parts[1].Length == 0 && quantity.Unit == parts[2]);
     }
 
     private bool ReferenceMatches(ReferenceSearchValue reference, string? modifier, string searched, SearchParameterHandler handler)

@@ -71,7 +71,7 @@ public sealed class SearchParameterHandler(SearchParameterDefinition definition,
         var column = Definition.Type switch
         {
             SearchParameterType.String => "normalized",
-            SearchParameterType.Token => "value",
+            SearchParameterType.Token => "nullif(value, '')", // a CodeableConcept's text has a value of its own, without code
             SearchParameterType.Date => descending ? "high" : "low",
             SearchParameterType.Number or SearchParameterType.Quantity => "value",
             SearchParameterType.Reference => "coalesce(target_type || '/' || target_id, url)",

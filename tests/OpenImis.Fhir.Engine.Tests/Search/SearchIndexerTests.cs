@@ -85,6 +85,35 @@ public sealed class SearchIndexerTests
     }
 
     [Fact]
+    public void A_concept_gives_each_coding_with_its_display_and_its_text_as_a_value_of_its_own()
+    {
+        var values = Values("""
+            {"resourceType":"Organization","type":[{"coding":[{"system":"urn:a","code":"H","display":"Hospital"},{"system":"urn:b","code":"prov"}],"text":"Hôpital"}]}
+            """, "type").Cast<TokenSearchValue>().ToList();
+        Assert.Equal([new TokenSearchValue("urn:a", "H", "hospital"), new TokenSearchValue("urn:b", "prov", null), new TokenSearchValue(null, "", "hopital")], values);
+    }
+
+    [Fact]
+    public void A_token_expression_that_computes_a_boolean_gives_it()
+    {
+        Assert.Equal([new TokenSearchValue(null, "true", null)], Values("""{"resourceType":"Patient","deceasedDateTime":"2020-05-01"}""", "deceased"));
+        Assert.Equal([new TokenSearchValue(null, "false", null)], Values("""{"resourceType":"Patient","gender":"male"}""", "deceased"));
+    }
+
+    [Fact]
+    public void Date_ranges_follow_the_zone_and_stop_at_the_ends_of_the_calendar()
+    {
+        var zoned = Assert.IsType<DateSearchValue>(Assert.Single(Values("""{"resourceType":"Patient","deceasedDateTime":"2021-03-01T23:30:00+05:00"}""", "death-date")));
+        Assert.Equal((new DateTimeOffset(2021, 3, 1, 18, 30, 0, TimeSpan.Zero), new DateTimeOffset(2021, 3, 1, 18, 30, 1, TimeSpan.Zero)), (zoned.Low, zoned.High));
+        var last = Assert.IsType<DateSearchValue>(Assert.Single(Values("""{"resourceType":"Patient","birthDate":"9999"}""", "birthdate")));
+        Assert.Equal((new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero), DateRanges.Latest), (last.Low, last.High));
+        var late = Assert.IsType<DateSearchValue>(Assert.Single(Values("""{"resourceType":"Patient","deceasedDateTime":"9999-12-31T23:00:00-05:00"}""", "death-date")));
+        Assert.Equal((DateRanges.Latest, DateRanges.Latest), (late.Low, late.High));
+        var first = Assert.IsType<DateSearchValue>(Assert.Single(Values("""{"resourceType":"Patient","deceasedDateTime":"0001-01-01T01:00:00+05:00"}""", "death-date")));
+        Assert.Equal((DateRanges.Earliest, DateRanges.Earliest), (first.Low, first.High));
+    }
+
+    [Fact]
     public void Numbers_carry_their_precision_range()
     {
         Assert.Equal((99.5m, 100.5m), SearchValueExtractor.PrecisionRange(100m));

@@ -11,9 +11,10 @@ namespace OpenImis.Fhir.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A real server for the tests: a throwaway PostgreSQL cluster (fsync off) in a temporary folder, and the web host
-/// listening on a free port of 127.0.0.1, reached over real HTTP. Shared by the tests of the "server" collection.
+/// listening on a free port of 127.0.0.1, reached over real HTTP. Shared by the tests of the "server" collection;
+/// other collections derive their own (another database, other settings, other seed data).
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "openimis-fhir-tests-" + Guid.NewGuid().ToString("N")[..12]);
     private LocalPostgres? _postgres;
@@ -28,10 +29,16 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string ConnectionString => _postgres!.ConnectionString;
 
+    /// <summary>The server's services, for tests that check in-process parts against what the server answers.</summary>
+    public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Settings added to the command line of the server (<c>--Fhir:Name value</c> pairs).</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
     public async Task InitializeAsync()
     {
         _postgres = await LocalPostgres.StartAsync(_dataDirectory, throwaway: true);
-        _app = FhirServerHost.Build(["--urls", "http://127.0.0.1:0", "--Fhir:MaxBodyBytes", "1048576"], _postgres.ConnectionString);
+        _app = FhirServerHost.Build(["--urls", "http://127.0.0.1:0", "--Fhir:MaxBodyBytes", "1048576", .. Settings], _postgres.ConnectionString);
         await FhirServerHost.PrepareAsync(_app, CancellationToken.None);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -42,7 +49,7 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>Stores the IG examples (one transaction of PUTs), so that references such as Location/Jamula-village resolve.</summary>
-    private async Task SeedAsync()
+    protected virtual async Task SeedAsync()
     {
         var entries = new JsonArray();
         foreach (var file in IgExamples.ValidExampleFiles())

@@ -5,7 +5,8 @@ namespace OpenImis.Fhir.Storage.Search.Conditions;
 
 /// <summary>
 /// number (search.html#number): eq matches values within the precision of the searched number (100 matches
-/// [99.5, 100.5)), the other prefixes compare values; ap allows 10%. Also the numeric part of quantity.
+/// [99.5, 100.5)), gt, lt, ge and le compare with the number exactly, sa and eb with that whole range (search.html#prefix:
+/// starts after, ends before); ap allows 10%. Also the numeric part of quantity.
 /// </summary>
 internal static class NumberCondition
 {
@@ -24,8 +25,10 @@ internal static class NumberCondition
         {
             SearchPrefix.Eq => $"({column} >= {sql.Add(low)} and {column} < {sql.Add(high)})",
             SearchPrefix.Ne => $"not ({column} >= {sql.Add(low)} and {column} < {sql.Add(high)})",
-            SearchPrefix.Gt or SearchPrefix.Sa => $"{column} > {sql.Add(number)}",
-            SearchPrefix.Lt or SearchPrefix.Eb => $"{column} < {sql.Add(number)}",
+            SearchPrefix.Gt => $"{column} > {sql.Add(number)}",
+            SearchPrefix.Lt => $"{column} < {sql.Add(number)}",
+            SearchPrefix.Sa => $"{column} >= {sql.Add(high)}",
+            SearchPrefix.Eb => $"{column} < {sql.Add(low)}",
             SearchPrefix.Ge => $"{column} >= {sql.Add(number)}",
             SearchPrefix.Le => $"{column} <= {sql.Add(number)}",
             _ => $"({column} >= {sql.Add(number - Math.Abs(number) / 10)} and {column} <= {sql.Add(number + Math.Abs(number) / 10)})",

@@ -28,8 +28,11 @@ internal static class TokenCondition
                 {
                     codes.AddRange(expandValueSet(url) ?? throw new SearchException($"{handler.Code}:{modifier}: the ValueSet {url} is not known or cannot be expanded here", handler.Code));
                 }
+                // A value without system (a code element) has the system of its binding: its code alone is compared.
+                var systems = sql.Add(codes.Select(c => c.System).ToArray());
+                var codeList = sql.Add(codes.Select(c => c.Code).ToArray());
                 var condition = IndexExists.Sql(sql, "search_token", handler, resource, a =>
-                    $"({a}.system, {a}.value) in (select * from unnest({sql.Add(codes.Select(c => c.System).ToArray())}::text[], {sql.Add(codes.Select(c => c.Code).ToArray())}::text[]))");
+                    $"(({a}.system, {a}.value) in (select * from unnest({systems}::text[], {codeList}::text[])) or ({a}.system is null and {a}.value = any({codeList}::text[])))");
                 return modifier == "in" ? condition : "not " + condition;
             default:
                 throw new SearchException($"The modifier :{modifier} does not apply to the token parameter {handler.Code}", handler.Code);

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OpenImis.Fhir.Server.Tests.Infrastructure;
+using static OpenImis.Fhir.Server.Tests.Search.Data.SearchDataSet;
+using static OpenImis.Fhir.Server.Tests.Search.SearchHttp;
+
+namespace OpenImis.Fhir.Server.Tests.Search;
+
+/// <summary>
+/// The interaction around the parameters: unknown parameters refused under Prefer: handling=strict and ignored and
+/// reported otherwise (search.html#errors), the self link naming the parameters used, POST _search, _elements.
+/// </summary>
+[Collection(SearchCollection.Name)]
+public sealed class SearchInteractionTests(SearchFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    private static readonly string[] Kamau = Patients.Where(p => p.Family?.Folded == "kamau").Select(p => p.Id).ToArray();
+
+    [Fact]
+    public async Task Lenient_handling_ignores_an_unknown_parameter_and_reports_it_in_an_outcome_entry()
+    {
+        var bundle = await _client.SearchAsync("Patient?family=kamau&nonsense=1&birthdate:nonsense2.x=2");
+        AssertSameIds("matches", Kamau, Ids(bundle));
+        var outcome = Assert.Single(bundle["entry"]!.AsArray(), e => (string?)e!["search"]?["mode"] == "outcome")!["resource"];
+        var issues = FhirHttp.Issues(outcome);
+        Assert.All(issues, i => Assert.Equal("warning", i.Severity));
+        Assert.Contains(issues, i => i.Text.Contains("'nonsense'", StringComparison.Ordinal));
+        // search.html#selflink: the self link holds the parameters the server used, not the ones it ignored.
+        var self = Link(bundle, "self")!;
+        Assert.Contains("family=kamau", self, StringComparison.Ordinal);
+        Assert.DoesNotContain("nonsense", self, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Strict_handling_refuses_an_unknown_parameter_with_an_OperationOutcome()
+    {
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?family=kamau&nonsense=1", null, ("Prefer", "handling=strict"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error" && i.Text.Contains("nonsense", StringComparison.Ordinal));
+        var known = await _client.SearchAsync("Patient?family=kamau", ("Prefer", "handling=strict"));
+        AssertSameIds("strict with known parameters", Kamau, Ids(known));
+    }
+
+    [Theory]
+    [InlineData("Patient?family:nonsense=x")]
+    [InlineData("Patient?gender:contains=x")]
+    [InlineData("Patient?birthdate:exact=1980")]
+    [InlineData("ChargeItem?factor-override=abc")]
+    [InlineData("ChargeItem?quantity=1|2")]
+    [InlineData("Patient?identifier:of-type=x|y")]
+    [InlineData("Patient?organization=Patient/a/b")]
+    public async Task Unsupported_modifiers_and_malformed_values_are_refused_under_either_handling(string query)
+    {
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/" + query);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotEmpty(FhirHttp.Issues(body));
+    }
+
+    [Fact]
+    public async Task Format_and_pretty_are_not_search_parameters()
+    {
+        var bundle = await _client.SearchAsync("Patient?family=kamau&_format=json&_pretty=true", ("Prefer", "handling=strict"));
+        AssertSameIds("matches", Kamau, Ids(bundle));
+        Assert.Empty(Ids(bundle, "outcome"));
+    }
+
+    [Fact]
+    public async Task Post_search_takes_form_parameters_with_those_of_the_url_and_pages_by_get()
+    {
+        using var form = new FormUrlEncodedContent([new("family", "kamau"), new("_count", "1")]);
+        using var response = await _client.PostAsync("fhir/Patient/_search", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bundle = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Single(Ids(bundle));
+        var next = Link(bundle, "next")!;
+        Assert.StartsWith(fixture.FhirBase + "/Patient?", next);
+        var rest = await _client.AllMatchesAsync(next);
+        AssertSameIds("post then get", Kamau, Ids(bundle).Concat(rest));
+
+        using var both = new FormUrlEncodedContent([new("family", "kamau")]);
+        using var combined = await _client.PostAsync("fhir/Patient/_search?gender=female", both);
+        AssertSameIds("url and body", Patients.Where(p => p.Family?.Folded == "kamau" && p.Gender == "female").Select(p => p.Id), Ids(JsonNode.Parse(await combined.Content.ReadAsStringAsync())!));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Patient/_search", new JsonObject { ["family"] = "kamau" });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+    }
+
+    [Fact]
+    public async Task Elements_keeps_the_listed_elements_and_marks_the_resource_subsetted()
+    {
+        var bundle = await _client.SearchAsync("Patient?_id=p01&_elements=name,birthDate");
+        var patient = Assert.Single(bundle["entry"]!.AsArray())!["resource"]!.AsObject();
+        Assert.Equal(["resourceType", "id", "meta", "name", "birthDate"], patient.Select(p => p.Key).ToList());
+        var tags = patient["meta"]!["tag"]!.AsArray().Select(t => (string?)t!["code"]).ToList();
+        Assert.Contains("SUBSETTED", tags);
+        Assert.Contains("vip", tags);
+
+        // A choice element is named without its type: deceased keeps deceasedDateTime.
+        var deceased = await _client.SearchAsync("Patient?_id=p21&_elements=deceased");
+        Assert.Equal(["resourceType", "id", "meta", "deceasedDateTime"], Assert.Single(deceased["entry"]!.AsArray())!["resource"]!.AsObject().Select(p => p.Key).ToList());
+    }
+
+    [Fact]
+    public async Task Summary_keeps_the_elements_the_base_definition_marks_summary_or_mandatory()
+    {
+        // R4 Organization: identifier, active, type, name and partOf are isSummary, address is not; none is mandatory.
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=true", ["resourceType", "id", "meta", "identifier", "active", "type", "name", "partOf"], subsetted: true);
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=text", ["resourceType", "id", "meta"], subsetted: true);
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=data", ["resourceType", "id", "meta", "identifier", "active", "type", "name", "address", "partOf"], subsetted: true);
+        await ExpectElementsAsync("Organization?_id=org-hosp-1&_summary=false", ["resourceType", "id", "meta", "identifier", "active", "type", "name", "address", "partOf"], subsetted: false);
+        // R4 Patient: generalPractitioner is not isSummary. R4 Claim: identifier is not, the mandatory elements are.
+        await ExpectElementsAsync("Patient?_id=p02&_summary=true", ["resourceType", "id", "meta", "identifier", "active", "name", "telecom", "gender", "birthDate", "address", "managingOrganization"], subsetted: true);
+        await ExpectElementsAsync("Claim?_id=c01&_summary=text", ["resourceType", "id", "meta", "status", "type", "use", "patient", "created", "provider", "priority", "insurance"], subsetted: true);
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_summary=short");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    private async Task ExpectElementsAsync(string query, string[] elements, bool subsetted)
+    {
+        var bundle = await _client.SearchAsync(query);
+        var resource = Assert.Single(bundle["entry"]!.AsArray())!["resource"]!.AsObject();
+        AssertSameIds(query, elements, resource.Select(p => p.Key));
+        var tags = resource["meta"]!["tag"]?.AsArray().Select(t => (string?)t!["code"]) ?? [];
+        Assert.Equal(subsetted, tags.Contains("SUBSETTED"));
+    }
+
+    [Fact]
+    public async Task An_unknown_type_is_not_found()
+    {
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Insuree?name=x");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+}
