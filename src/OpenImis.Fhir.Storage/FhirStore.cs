@@ -10,17 +10,20 @@ public sealed class FhirStore(NpgsqlDataSource dataSource)
 {
     internal const string VersionColumns = "v.resource_type, v.id, v.version_id, v.last_updated, v.deleted, v.method, v.change_seq, v.body::text";
 
+    /// <summary>The current version of one resource ($1 type, $2 id), with its body.</summary>
+    internal const string CurrentVersionSql = $"""
+        select {VersionColumns}
+        from fhir_resource r
+        join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
+        where r.resource_type = $1 and r.id = $2
+        """;
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     /// <summary>The current version (a delete included), or null when the resource never existed.</summary>
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
-        await using var command = DataSource.CreateCommand($"""
-            select {VersionColumns}
-            from fhir_resource r
-            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
-            where r.resource_type = $1 and r.id = $2
-            """);
+        await using var command = DataSource.CreateCommand(CurrentVersionSql);
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
         return await ReadOneAsync(command, cancellationToken);

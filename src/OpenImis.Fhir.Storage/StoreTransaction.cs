@@ -61,13 +61,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<StoredResource?> ReadCurrentForUpdateAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
-        await using var command = Command($"""
-            select {FhirStore.VersionColumns}
-            from fhir_resource r
-            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
-            where r.resource_type = $1 and r.id = $2
-            for no key update of r
-            """);
+        await using var command = Command(FhirStore.CurrentVersionSql + " for no key update of r");
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
         return await FhirStore.ReadOneAsync(command, cancellationToken);
@@ -77,12 +71,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
-        await using var command = Command($"""
-            select {FhirStore.VersionColumns}
-            from fhir_resource r
-            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
-            where r.resource_type = $1 and r.id = $2
-            """);
+        await using var command = Command(FhirStore.CurrentVersionSql);
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
         return await FhirStore.ReadOneAsync(command, cancellationToken);

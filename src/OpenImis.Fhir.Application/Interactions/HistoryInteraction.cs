@@ -14,7 +14,7 @@ namespace OpenImis.Fhir.Application.Interactions;
 /// </summary>
 public sealed class HistoryInteraction(FhirContext context)
 {
-    public const string CursorParameter = "_cursor";
+    public const string CursorParameter = PagingLinks.CursorParameter;
 
     /// <param name="parameters">The query string parameters, in order.</param>
     /// <param name="selfUrl">The URL of this request without its query (e.g. <c>http://host/fhir/Patient/_history</c>).</param>
@@ -54,11 +54,11 @@ public sealed class HistoryInteraction(FhirContext context)
         }
         var versions = await context.Store.HistoryAsync(new HistoryQuery(type, id, since, at, before, count + 1), cancellationToken);
         // self gives this page again: a later page keeps its cursor.
-        var links = new List<(string, string)> { ("self", selfUrl + Query(parameters, before?.ToString(CultureInfo.InvariantCulture))) };
+        var links = new List<(string, string)> { ("self", selfUrl + PagingLinks.Query(parameters, before?.ToString(CultureInfo.InvariantCulture))) };
         if (versions.Count > count && count > 0)
         {
             var last = versions[count - 1].ChangeSeq.ToString(CultureInfo.InvariantCulture);
-            links.Add(("next", selfUrl + Query(parameters, last)));
+            links.Add(("next", selfUrl + PagingLinks.Query(parameters, last)));
         }
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -70,13 +70,6 @@ public sealed class HistoryInteraction(FhirContext context)
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static string Query(IReadOnlyList<KeyValuePair<string, string>> parameters, string? cursor)
-    {
-        var parts = parameters.Where(p => p.Key != CursorParameter).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}").ToList();
-        if (cursor is not null) parts.Add($"{CursorParameter}={cursor}");
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
     /// <summary>An instant, dateTime or date (a date means its first moment, UTC when no zone is given).</summary>

@@ -161,8 +161,7 @@ public sealed partial class WriteSession : IAsyncDisposable
     {
         var stamped = ResourceStamper.Stamp(resource, id, version, Now, options.RewriteReference);
         using var document = JsonDocument.Parse(stamped);
-        var issues = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
-        var root = ElementNodeReader.Read(document.RootElement, _context.Model);
+        var (issues, root) = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
         var references = IndexExtractor.References(root, _context.IsResourceType);
         var json = Encoding.UTF8.GetString(stamped);
         var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references) { Search = _context.Options.SearchIndexing ? _context.Search.Rows(root) : [] };

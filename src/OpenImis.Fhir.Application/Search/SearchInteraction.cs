@@ -16,7 +16,7 @@ namespace OpenImis.Fhir.Application.Search;
 /// </summary>
 public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
 {
-    public const string CursorParameter = "_cursor";
+    public const string CursorParameter = PagingLinks.CursorParameter;
 
     private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
 
@@ -144,9 +144,9 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
     {
         // search.html#selflink: the links hold the parameters used, not those ignored.
         var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
-        var self = $"{baseUrl}/{type}" + Query(used, null);
+        var self = $"{baseUrl}/{type}" + PagingLinks.Query(used, null);
         var links = new List<(string, string)> { ("self", self) };
-        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + Query(used, next)));
+        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + PagingLinks.Query(used, next)));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -182,12 +182,5 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         writer.WriteString("mode", mode);
         writer.WriteEndObject();
         writer.WriteEndObject();
-    }
-
-    private static string Query(IReadOnlyList<KeyValuePair<string, string>> parameters, string? cursor)
-    {
-        var parts = parameters.Where(p => p.Key != CursorParameter).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}").ToList();
-        if (cursor is not null) parts.Add($"{CursorParameter}={cursor}");
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Engine.Model;
 using OpenImis.Fhir.Engine.Terminology;
 using OpenImis.Fhir.Engine.Validation;
 
@@ -22,7 +23,8 @@ public sealed class ResourceValidation(FhirValidator validator, IReadOnlyDiction
     /// Validates a resource; throws 422 when it has errors. <paramref name="locationPrefix"/> replaces the resource
     /// type at the start of each location (<c>Bundle.entry[3].resource</c> for an entry of a Bundle).
     /// </summary>
-    public IReadOnlyList<OutcomeIssue> Validate(JsonElement resource, string resourceType, string? locationPrefix = null)
+    /// <returns>The warnings, and the element tree the validator read (the caller indexes from it).</returns>
+    public (IReadOnlyList<OutcomeIssue> Issues, ElementNode Root) Validate(JsonElement resource, string resourceType, string? locationPrefix = null)
     {
         var result = validator.Validate(resource, _options.GetValueOrDefault(resourceType) ?? ValidationOptions.Default);
         var issues = new List<OutcomeIssue>(result.Issues.Count);
@@ -36,6 +38,6 @@ public sealed class ResourceValidation(FhirValidator validator, IReadOnlyDiction
             issues.Add(new OutcomeIssue(issue.Severity.ToString().ToLowerInvariant(), issue.Code, issue.Message, location));
         }
         if (result.HasErrors) throw new FhirException(422, issues);
-        return issues;
+        return (issues, result.Root!);
     }
 }

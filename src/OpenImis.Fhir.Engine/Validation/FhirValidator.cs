@@ -81,7 +81,7 @@ public sealed class FhirValidator
             run.Release();
         }
         issues.AddRange(run.Issues);
-        return new ValidationResult(Distinct(issues));
+        return new ValidationResult(Distinct(issues), root);
     }
 
     // The same problem reached by two routes (base and profile, a slice and its element) is one issue.

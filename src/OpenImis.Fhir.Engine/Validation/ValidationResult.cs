@@ -1,15 +1,23 @@
 using System.Text;
 using System.Text.Json;
+using OpenImis.Fhir.Engine.Model;
 
 namespace OpenImis.Fhir.Engine.Validation;
 
 /// <summary>The issues found in a resource, and their OperationOutcome (http://hl7.org/fhir/R4/operationoutcome.html).</summary>
 public sealed class ValidationResult
 {
-    internal ValidationResult(IReadOnlyList<ValidationIssue> issues)
+    internal ValidationResult(IReadOnlyList<ValidationIssue> issues, ElementNode? root = null)
     {
         Issues = issues;
+        Root = root;
     }
+
+    /// <summary>
+    /// The element tree read for the validation (null when the JSON shape was too broken to read): callers that need
+    /// the tree too (the server extracts index rows from it) use it instead of reading the JSON again.
+    /// </summary>
+    public ElementNode? Root { get; }
 
     public IReadOnlyList<ValidationIssue> Issues { get; }
 
