@@ -26,21 +26,8 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sql = new SqlBuilder();
-        var where = Where(sql, request);
-        var keys = SortKeys(sql, request);
+        var (text, sql, keys) = PageQuery(request);
         var sort = SortSignature(request);
-        if (request.Cursor is { } cursor) where.Add(Keyset(sql, keys, DecodeCursor(cursor, sort, keys.Select(k => k.SqlType).ToList())));
-        var keyColumns = string.Join(", ", keys.Select((k, i) => $"{k.Expression} as k{i}"));
-        var order = string.Join(", ", keys.Select(k => k.Expression + (k.Descending ? " desc" : "") + " nulls last"));
-        var text = $"""
-            select {FhirStore.VersionColumns}, r.rid, {keyColumns}
-            from fhir_resource r
-            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
-            where {string.Join(" and ", where)}
-            order by {order}
-            limit {sql.Add(request.Count + 1)}
-            """;
         var matches = new List<StoredResource>();
         var rids = new List<long>();
         string? next = null;
@@ -71,6 +58,31 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
             ? []
             : await IncludeAsync(request, matches, rids, cancellationToken);
         return new SearchPage(matches, included, next, total);
+    }
+
+    /// <summary>
+    /// The page query of a search, as <see cref="SearchAsync"/> runs it: also what the search bench EXPLAINs
+    /// (bench/OpenImis.Fhir.LoadDriver). Columns: <see cref="FhirStore.VersionColumns"/>, then the rid (8), then the
+    /// sort keys (9...).
+    /// </summary>
+    internal (string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys) PageQuery(SearchRequest request)
+    {
+        var sql = new SqlBuilder();
+        var where = Where(sql, request);
+        var keys = SortKeys(sql, request);
+        var sort = SortSignature(request);
+        if (request.Cursor is { } cursor) where.Add(Keyset(sql, keys, DecodeCursor(cursor, sort, keys.Select(k => k.SqlType).ToList())));
+        var keyColumns = string.Join(", ", keys.Select((k, i) => $"{k.Expression} as k{i}"));
+        var order = string.Join(", ", keys.Select(k => k.Expression + (k.Descending ? " desc" : "") + " nulls last"));
+        var text = $"""
+            select {FhirStore.VersionColumns}, r.rid, {keyColumns}
+            from fhir_resource r
+            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
+            where {string.Join(" and ", where)}
+            order by {order}
+            limit {sql.Add(request.Count + 1)}
+            """;
+        return (text, sql, keys);
     }
 
     private List<string> Where(SqlBuilder sql, SearchRequest request)
@@ -178,10 +190,17 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
 
     private async Task<long> CountAsync(SearchRequest request, CancellationToken cancellationToken)
     {
+        var (text, sql) = CountQuery(request);
+        await using var command = Command(text, sql);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The count of <c>_total=accurate</c>, as <see cref="SearchAsync"/> runs it (and the search bench EXPLAINs).</summary>
+    internal (string Text, SqlBuilder Sql) CountQuery(SearchRequest request)
+    {
         var sql = new SqlBuilder();
         var where = Where(sql, request);
-        await using var command = Command($"select count(*) from fhir_resource r where {string.Join(" and ", where)}", sql);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return ($"select count(*) from fhir_resource r where {string.Join(" and ", where)}", sql);
     }
 
     private async Task<long> EstimateAsync(SearchRequest request, CancellationToken cancellationToken)
@@ -206,36 +225,52 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
             {
                 var sources = frontier.Where(f => f.ResourceType == include.SourceType).Select(f => f.Rid).ToArray();
                 if (sources.Length == 0) continue;
-                var sql = new SqlBuilder();
-                var code = include.Code == "*" ? "" : $" and x.code = {sql.Add(include.Code)}";
-                var target = include.TargetType is null ? "" : $" and t.resource_type = {sql.Add(include.TargetType)}";
-                await ReadIncludedAsync($"""
-                    select {FhirStore.VersionColumns}, t.rid from search_reference x
-                    join fhir_resource t on t.resource_type = x.target_type and t.id = x.target_id
-                    join fhir_resource_version v on v.resource_type = t.resource_type and v.id = t.id and v.version_id = t.version_id
-                    where x.rid = any({sql.Add(sources)}) and x.resource_type = {sql.Add(include.SourceType)}{code}{target} and not t.deleted
-                    limit {MaxIncluded}
-                    """, sql, seen, included, found, cancellationToken);
+                var (text, sql) = IncludeQuery(include, sources);
+                await ReadIncludedAsync(text, sql, seen, included, found, cancellationToken);
             }
             foreach (var include in request.RevIncludes.Where(i => round == 0 || i.Iterate))
             {
                 foreach (var group in frontier.GroupBy(f => f.ResourceType))
                 {
-                    var sql = new SqlBuilder();
-                    var code = include.Code == "*" ? "" : $" and x.code = {sql.Add(include.Code)}";
-                    await ReadIncludedAsync($"""
-                        select {FhirStore.VersionColumns}, s.rid from search_reference x
-                        join fhir_resource s on s.rid = x.rid
-                        join fhir_resource_version v on v.resource_type = s.resource_type and v.id = s.id and v.version_id = s.version_id
-                        where x.target_type = {sql.Add(group.Key)} and x.target_id = any({sql.Add(group.Select(g => g.Id).ToArray())})
-                          and x.resource_type = {sql.Add(include.SourceType)}{code} and not s.deleted
-                        limit {MaxIncluded}
-                        """, sql, seen, included, found, cancellationToken);
+                    var (text, sql) = RevIncludeQuery(include, group.Key, group.Select(g => g.Id).ToArray());
+                    await ReadIncludedAsync(text, sql, seen, included, found, cancellationToken);
                 }
             }
             frontier = found;
         }
         return included;
+    }
+
+    /// <summary>One <c>_include</c> from the resources of rid <paramref name="sources"/>; columns as the page query's, rid at 8.</summary>
+    internal static (string Text, SqlBuilder Sql) IncludeQuery(IncludeRequest include, long[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        var sql = new SqlBuilder();
+        var code = include.Code == "*" ? "" : $" and x.code = {sql.Add(include.Code)}";
+        var target = include.TargetType is null ? "" : $" and t.resource_type = {sql.Add(include.TargetType)}";
+        return ($"""
+            select {FhirStore.VersionColumns}, t.rid from search_reference x
+            join fhir_resource t on t.resource_type = x.target_type and t.id = x.target_id
+            join fhir_resource_version v on v.resource_type = t.resource_type and v.id = t.id and v.version_id = t.version_id
+            where x.rid = any({sql.Add(sources)}) and x.resource_type = {sql.Add(include.SourceType)}{code}{target} and not t.deleted
+            limit {MaxIncluded}
+            """, sql);
+    }
+
+    /// <summary>One <c>_revinclude</c> of the resources <paramref name="targetIds"/> of <paramref name="targetType"/>.</summary>
+    internal static (string Text, SqlBuilder Sql) RevIncludeQuery(IncludeRequest include, string targetType, string[] targetIds)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        var sql = new SqlBuilder();
+        var code = include.Code == "*" ? "" : $" and x.code = {sql.Add(include.Code)}";
+        return ($"""
+            select {FhirStore.VersionColumns}, s.rid from search_reference x
+            join fhir_resource s on s.rid = x.rid
+            join fhir_resource_version v on v.resource_type = s.resource_type and v.id = s.id and v.version_id = s.version_id
+            where x.target_type = {sql.Add(targetType)} and x.target_id = any({sql.Add(targetIds)})
+              and x.resource_type = {sql.Add(include.SourceType)}{code} and not s.deleted
+            limit {MaxIncluded}
+            """, sql);
     }
 
     private async Task ReadIncludedAsync(string text, SqlBuilder sql, HashSet<(string, string)> seen, List<StoredResource> included, List<(string, string, long)> found, CancellationToken cancellationToken)
