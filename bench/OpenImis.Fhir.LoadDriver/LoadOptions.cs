@@ -13,9 +13,12 @@ internal sealed record LoadOptions(
     string? OutDirectory,
     string? IgDirectory,
     bool Seed,
-    string? DumpDirectory)
+    string? DumpDirectory,
+    Uri? UnindexedBaseUrl = null)
 {
-    public bool Runs(Measurement.Scenario scenario) => Scenarios.Contains(scenario.Name);
+    /// <summary>Whether the scenario runs: asked for, and for create-unindexed, a server without indexing named.</summary>
+    public bool Runs(Measurement.Scenario scenario) =>
+        Scenarios.Contains(scenario.Name) && (scenario != Measurement.Scenario.CreateUnindexed || UnindexedBaseUrl is not null);
 
     public int MaxClients => Clients.Concat(ReadClients).Concat(TransactionClients).DefaultIfEmpty(1).Max();
 }

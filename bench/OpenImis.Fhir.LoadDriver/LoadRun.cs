@@ -14,7 +14,7 @@ namespace OpenImis.Fhir.LoadDriver;
 /// <summary>
 /// One run: seed, then each server scenario right after its raw PostgreSQL ceiling at the same concurrency, so the two
 /// see the same database state (size, cache, checkpoint just done). Order: raw-insert/create per client count, reads,
-/// raw-batch/transaction per client count.
+/// raw-batch/transaction per client count. create-unindexed (a second server, search indexing off) runs right after create.
 /// </summary>
 internal static class LoadRun
 {
@@ -47,6 +47,11 @@ internal static class LoadRun
         if (serverScenarios.Count > 0 && options.Seed)
         {
             seeded = await Seeder.SeedAsync(client, options.BaseUrl, examples, workload.SampleBodies(codes), log, cancellationToken);
+            if (options.Runs(Scenario.CreateUnindexed))
+            {
+                await log.WriteLineAsync($"Seeding the server without search indexing, {options.UnindexedBaseUrl}:");
+                await Seeder.SeedAsync(client, options.UnindexedBaseUrl!, examples, workload.SampleBodies(codes), log, cancellationToken);
+            }
         }
         if (dataSource is not null && (options.Runs(Scenario.RawInsert) || options.Runs(Scenario.RawBatch))) await RawTable.ResetAsync(dataSource, cancellationToken);
 
@@ -69,6 +74,7 @@ internal static class LoadRun
         {
             await Run(Scenario.RawInsert, clients, (_, ct) => RawInsertWorker.OpenAsync(dataSource!, workload.Patient, codes, time, ct));
             await Run(Scenario.Create, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new CreateWorker(client, options.BaseUrl, workload.Patient, codes, created)));
+            await Run(Scenario.CreateUnindexed, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new CreateWorker(client, options.UnindexedBaseUrl!, workload.Patient, codes, created: null)));
         }
         if (options.Runs(Scenario.Read) && options.ReadClients.Count > 0)
         {
@@ -92,6 +98,7 @@ internal static class LoadRun
             OperatingSystem: RuntimeInformation.OSDescription,
             Framework: RuntimeInformation.FrameworkDescription,
             BaseUrl: options.BaseUrl.AbsoluteUri,
+            UnindexedBaseUrl: options.UnindexedBaseUrl?.AbsoluteUri,
             Postgres: options.Postgres is null ? null : Describe(options.Postgres),
             WarmupSeconds: options.Warmup.TotalSeconds,
             DurationSeconds: options.Duration.TotalSeconds,

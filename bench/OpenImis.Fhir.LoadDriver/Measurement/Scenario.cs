@@ -7,10 +7,13 @@ internal sealed record Scenario(string Name, string Target, int ResourcesPerRequ
     public const string Postgres = "postgres";
 
     public static readonly Scenario Create = new("create", Server, 1);
+
+    /// <summary>create against a second server with search indexing off (<c>Fhir__SearchIndexing=false</c>): what indexing adds to a create.</summary>
+    public static readonly Scenario CreateUnindexed = new("create-unindexed", Server, 1);
     public static readonly Scenario Read = new("read", Server, 1);
     public static readonly Scenario Transaction = new("transaction", Server, Workload.OpenImisWorkload.BundleEntries);
     public static readonly Scenario RawInsert = new("raw-insert", Postgres, 1);
     public static readonly Scenario RawBatch = new("raw-batch", Postgres, Workload.OpenImisWorkload.BundleEntries);
 
-    public static readonly IReadOnlyList<Scenario> All = [Create, Read, Transaction, RawInsert, RawBatch];
+    public static readonly IReadOnlyList<Scenario> All = [Create, CreateUnindexed, Read, Transaction, RawInsert, RawBatch];
 }

@@ -8,6 +8,7 @@ internal sealed record RunResult(
     string OperatingSystem,
     string Framework,
     string BaseUrl,
+    string? UnindexedBaseUrl,
     string? Postgres,
     double WarmupSeconds,
     double DurationSeconds,

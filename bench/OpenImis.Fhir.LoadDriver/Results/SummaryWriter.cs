@@ -14,6 +14,7 @@ internal static class SummaryWriter
     private const int CreateP99Clients = 4;
     private const double ReadTarget = 5_000;
     private const double TransactionTarget = 3_000;
+    private const double IndexingOverheadTarget = 0.30;
 
     public static string Write(RunResult run)
     {
@@ -70,7 +71,7 @@ internal static class SummaryWriter
     {
         var raw = s.Scenario switch
         {
-            "create" => "raw-insert",
+            "create" or "create-unindexed" => "raw-insert",
             "transaction" => "raw-batch",
             _ => null,
         };
@@ -83,6 +84,7 @@ internal static class SummaryWriter
             ($"≥ {Percent(CreateRatioTarget)} of raw, p99 < {CreateP99TargetMs:0} ms",
              ratio is null ? null : Valid(s) && ratio >= CreateRatioTarget && s.Latency.P99Ms < CreateP99TargetMs),
         "create" => ($"≥ {Percent(CreateRatioTarget)} of raw", ratio is null ? null : Valid(s) && ratio >= CreateRatioTarget),
+        "create-unindexed" => ("baseline of the indexing overhead", null),
         "read" => ($"> {ReadTarget:N0}/s", Valid(s) && s.RequestsPerSecond > ReadTarget),
         "transaction" => ($"> {TransactionTarget:N0} resources/s", Valid(s) && s.ResourcesPerSecond > TransactionTarget),
         _ => ("—", null),
@@ -111,9 +113,34 @@ internal static class SummaryWriter
         {
             yield return $"transaction ingest over {TransactionTarget:N0} resources/s (best: {Rate(tx.ResourcesPerSecond)}/s at {Clients(tx.Clients)}): **{Met(tx.ResourcesPerSecond > TransactionTarget)}**";
         }
+        foreach (var line in IndexingOverhead(creates, Of("create-unindexed"))) yield return line;
         if (run.Scenarios.Any(s => !Valid(s)))
         {
             yield return "a scenario with failed requests meets no target: its figures count only the successful ones.";
+        }
+    }
+
+    /// <summary>
+    /// What search indexing adds to a create: at 1 client, to the p50 latency (indexed / unindexed - 1); at more
+    /// clients, to the cost per create by throughput (unindexed rate / indexed rate - 1).
+    /// </summary>
+    private static IEnumerable<string> IndexingOverhead(ScenarioResult[] creates, ScenarioResult[] unindexed)
+    {
+        foreach (var off in unindexed.Where(Valid))
+        {
+            if (creates.FirstOrDefault(c => c.Clients == off.Clients && Valid(c)) is not { } on) continue;
+            if (off.Clients == 1 && off.Latency.P50Ms > 0)
+            {
+                var added = on.Latency.P50Ms / off.Latency.P50Ms - 1;
+                yield return $"search indexing adds {Percent(added)} to the p50 latency of a create at 1 client (indexing on {Ms(on.Latency.P50Ms)} ms, off {Ms(off.Latency.P50Ms)} ms), " +
+                    $"target under {Percent(IndexingOverheadTarget)}: **{Met(added < IndexingOverheadTarget)}**";
+            }
+            else if (on.RequestsPerSecond > 0)
+            {
+                var added = off.RequestsPerSecond / on.RequestsPerSecond - 1;
+                yield return $"search indexing adds {Percent(added)} to the cost of a create by throughput at {Clients(off.Clients)} (indexing on {Rate(on.RequestsPerSecond)}/s, off {Rate(off.RequestsPerSecond)}/s), " +
+                    $"target under {Percent(IndexingOverheadTarget)}: **{Met(added < IndexingOverheadTarget)}**";
+            }
         }
     }
 
