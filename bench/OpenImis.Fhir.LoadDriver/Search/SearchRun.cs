@@ -114,7 +114,7 @@ internal static class SearchRun
 
     // The engine the server builds (src/OpenImis.Fhir.Server/Hosting/FhirServerHost.cs), on the same database. No
     // ValueSet expansion: no shape uses :in.
-    private static SearchEngine CreateEngine(NpgsqlDataSource database)
+    internal static SearchEngine CreateEngine(NpgsqlDataSource database)
     {
         var registry = new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4)));
         return new SearchEngine(new FhirStore(database), registry, new SearchEnvironment(FhirModel.R4.IsResourceType, _ => null));
