@@ -65,10 +65,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-rm -rf "$out"
-mkdir -p "$out"
-# A cluster left running by an interrupted run holds the data directory: stop it first.
-if [ -f "$pgdata/postmaster.pid" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true; fi
 loaded=""
 if [ -n "$reuse" ] && [ -f "$marker" ]; then
   if [ "$(cat "$marker")" != "$size" ]; then
@@ -79,6 +75,16 @@ if [ -n "$reuse" ] && [ -f "$marker" ]; then
 elif [ -n "$reuse" ]; then
   echo "run-search: --reuse: no completed load in $data; loading one."
 fi
+# DIR is deleted before a fresh load: refuse one that holds something else than a cluster of ours.
+if [ -z "$loaded" ] && [ -d "$data" ] && [ -n "$(ls -A "$data")" ] && [ ! -d "$pgdata" ] && [ ! -f "$marker" ]; then
+  echo "run-search: $data is not empty and holds no cluster of this script: give another --data." >&2
+  exit 2
+fi
+
+rm -rf "$out"
+mkdir -p "$out"
+# A cluster left running by an interrupted run holds the data directory: stop it first.
+if [ -f "$pgdata/postmaster.pid" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m immediate -w stop >/dev/null 2>&1 || true; fi
 
 echo "== build (Release) =="
 for project in src/OpenImis.Fhir.Server bench/OpenImis.Fhir.LoadDriver bench/OpenImis.Fhir.DataGenerator; do

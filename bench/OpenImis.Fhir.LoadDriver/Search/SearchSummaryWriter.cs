@@ -76,14 +76,14 @@ internal static class SearchSummaryWriter
         {
             var missed = group.Where(s => s.MetTarget != true).Select(s => Invariant($"{s.Name} {Ms(s.Latency.P99Ms)} ms")).ToList();
             var worst = group.MaxBy(s => s.Latency.P99Ms)!;
-            yield return Invariant($"{group.Key.Target} shapes, p99 under {group.Key.TargetP99Ms:0} ms ({group.Count()} shapes, worst {worst.Name} {Ms(worst.Latency.P99Ms)} ms): **{Met(missed.Count == 0)}**")
+            yield return Invariant($"{group.Key.Target} shapes, p99 under {group.Key.TargetP99Ms:0} ms ({Shapes(group.Count())}, worst {worst.Name} {Ms(worst.Latency.P99Ms)} ms): **{Met(missed.Count == 0)}**")
                 + (missed.Count == 0 ? "" : $" — missed: {string.Join(", ", missed)}");
         }
         var explained = measured.Where(s => s.IndexedOnly is not null).ToList();
         if (explained.Count > 0)
         {
             var seq = explained.Where(s => s.IndexedOnly == false).Select(s => s.Name).ToList();
-            yield return Invariant($"EXPLAIN shows an index for every shape, no Seq Scan on a large table ({explained.Count} shapes explained): **{Met(seq.Count == 0)}**")
+            yield return Invariant($"EXPLAIN shows an index for every shape, no Seq Scan on a large table ({Shapes(explained.Count)} explained): **{Met(seq.Count == 0)}**")
                 + (seq.Count == 0 ? "" : $" — Seq Scan in: {string.Join(", ", seq)}");
             var differ = explained.Where(s => s.ExplainAgrees == false).Select(s => s.Name).ToList();
             yield return $"the explained SQL gave the rows the server served: **{Met(differ.Count == 0)}**" + (differ.Count == 0 ? "" : $" — differ: {string.Join(", ", differ)}");
@@ -97,6 +97,8 @@ internal static class SearchSummaryWriter
         s.Explains.Select(e => (e.Statements.Sum(p => p.PlanningMs), e.Statements.Sum(p => p.ExecutionMs))).MaxBy(t => t.Item1 + t.Item2);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Shapes(int n) => n == 1 ? "1 shape" : $"{n} shapes";
 
     private static string Clients(int n) => n == 1 ? "1 client" : $"{n} clients";
 
