@@ -16,7 +16,7 @@ namespace OpenImis.Fhir.LoadDriver.Search;
 /// <summary>
 /// One run of the search catalogue: sample the loaded data, then per shape draw its searches, send them (warm-up,
 /// then measured), and EXPLAIN the first few; write results.json and summary.md. Exit code 1 when a search failed or
-/// answered wrong, or an explained search's SQL gave other rows than the server served.
+/// answered wrong, an explained search's SQL gave other rows than the server served, or no shape could be measured.
 /// </summary>
 internal static class SearchRun
 {
@@ -109,7 +109,8 @@ internal static class SearchRun
             await log.WriteLineAsync();
             await log.WriteLineAsync(summary);
         }
-        return results.Any(r => r.Errors > 0 || r.ExplainAgrees == false) ? 1 : 0;
+        // Nothing measured (an empty database) is a failed run too, not a clean one.
+        return results.Any(r => r.Errors > 0 || r.ExplainAgrees == false) || results.All(r => r.Skipped is not null) ? 1 : 0;
     }
 
     // The engine the server builds (src/OpenImis.Fhir.Server/Hosting/FhirServerHost.cs), on the same database. No
