@@ -22,7 +22,7 @@ internal static class SearchCommand
         var explain = new Option<int>("--explain") { Description = "Drawn searches EXPLAINed per shape (0: none).", HelpName = "N", DefaultValueFactory = _ => 3 };
         var shapes = new Option<string[]>("--shapes")
         {
-            Description = "Shapes to run (comma-separated); default all: " + string.Join(", ", ShapeCatalogue.All.Select(s => s.Name)) + ".",
+            Description = "Shapes to run (comma-separated); default all, in catalogue order.",
             HelpName = "NAME,NAME,...",
             DefaultValueFactory = _ => [.. ShapeCatalogue.All.Select(s => s.Name)],
             CustomParser = result =>
