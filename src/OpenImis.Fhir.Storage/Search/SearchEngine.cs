@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using OpenImis.Fhir.Engine.Search;
+using OpenImis.Fhir.Storage.Search.Conditions;
 
 namespace OpenImis.Fhir.Storage.Search;
 
@@ -73,9 +74,23 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         return new SearchPage(matches, included, next, total);
     }
 
+    /// <summary>
+    /// The ids of the current resources of a type that match every criterion, as <paramref name="transaction"/> sees
+    /// them (its own writes included), at most <paramref name="limit"/>: the matching of conditional operations.
+    /// </summary>
+    /// <exception cref="SearchException">A criterion the server cannot evaluate.</exception>
+    public async Task<IReadOnlyList<string>> MatchIdsAsync(StoreTransaction transaction, string resourceType, IReadOnlyList<SearchCriterion> criteria, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var sql = new SqlBuilder();
+        var where = Where(sql, new SearchRequest(resourceType, criteria, [], limit, null, SearchTotal.None, [], []));
+        return await transaction.ReadStringsAsync($"select r.id from fhir_resource r where {string.Join(" and ", where)} order by r.id limit {sql.Add(limit)}", sql.Parameters, cancellationToken);
+    }
+
     private List<string> Where(SqlBuilder sql, SearchRequest request)
     {
         var where = new List<string> { $"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted" };
+        if (request.Compartment is { } compartment) where.Add(CompartmentCondition.Sql(sql, "r", request.ResourceType, compartment));
         foreach (var criterion in request.Criteria) where.Add(Conditions.Build(sql, "r", request.ResourceType, criterion));
         return where;
     }
