@@ -22,6 +22,8 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
 
     private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
 
+    private readonly SummaryFilter _summaryFilter = new(context.Model);
+
     public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
     {
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
@@ -128,7 +130,11 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         {
             throw FhirException.BadRequest(e.Message);
         }
-        return WriteBundle(type, path, parameters, page, ignored, elements, baseUrl);
+        // _summary=true filters nested elements by their flags too; the other forms and _elements select top-level elements.
+        Action<Utf8JsonWriter, string>? shape = summary == "true" && elements is not null ? _summaryFilter.Write
+            : elements is not null ? (writer, json) => ElementsFilter.Write(writer, json, elements)
+            : null;
+        return WriteBundle(type, path, parameters, page, ignored, shape, baseUrl);
     }
 
     // search.html#reference: an absolute URL on this server's base names the same resource as Type/id.
@@ -167,7 +173,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
     }
 
     // path: where the search was asked (the type, or the compartment and type), which the links keep.
-    private static byte[] WriteBundle(string type, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, IReadOnlyList<string>? elements, string baseUrl)
+    private static byte[] WriteBundle(string type, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, Action<Utf8JsonWriter, string>? shape, string baseUrl)
     {
         // search.html#selflink: the links hold the parameters used, not those ignored.
         var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
@@ -180,8 +186,8 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
             BundleJsonWriter.WriteStart(writer, "searchset", links);
             if (page.Total is { } total) writer.WriteNumber("total", total);
             writer.WriteStartArray("entry");
-            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", elements);
-            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", elements: null);
+            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", shape);
+            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", shape: null);
             if (ignored.Count > 0)
             {
                 writer.WriteStartObject();
@@ -198,13 +204,13 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteEntry(Utf8JsonWriter writer, string baseUrl, StoredResource resource, string mode, IReadOnlyList<string>? elements)
+    private static void WriteEntry(Utf8JsonWriter writer, string baseUrl, StoredResource resource, string mode, Action<Utf8JsonWriter, string>? shape)
     {
         writer.WriteStartObject();
         writer.WriteString("fullUrl", $"{baseUrl}/{resource.ResourceType}/{resource.Id}");
         writer.WritePropertyName("resource");
-        if (elements is null) writer.WriteRawValue(resource.Json!, skipInputValidation: true);
-        else ElementsFilter.Write(writer, resource.Json!, elements);
+        if (shape is null) writer.WriteRawValue(resource.Json!, skipInputValidation: true);
+        else shape(writer, resource.Json!);
         writer.WriteStartObject("search");
         writer.WriteString("mode", mode);
         writer.WriteEndObject();
