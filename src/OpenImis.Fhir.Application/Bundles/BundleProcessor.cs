@@ -247,7 +247,15 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 var questionMark = reference.IndexOf('?', StringComparison.Ordinal);
                 var type = reference[..questionMark];
                 if (!context.IsResourceType(type)) continue;
-                var matches = await session.MatchAsync(type, ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'"), cancellationToken);
+                IReadOnlyList<string> matches;
+                try
+                {
+                    matches = await session.MatchAsync(type, ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'"), cancellationToken);
+                }
+                catch (FhirException e)
+                {
+                    throw Located(e, entry); // criteria the server cannot evaluate: name the entry that holds them
+                }
                 if (matches.Count != 1)
                 {
                     throw new FhirException(412, "not-found", $"The conditional reference '{reference}' matches {(matches.Count == 0 ? "no" : "more than one")} {type}; it must match exactly one", entry.Location + ".resource");

@@ -223,6 +223,20 @@ public sealed class ConditionalSearchCriteriaTests(ServerFixture server)
         Assert.Equal(0, await CountCodedAsync());
     }
 
+    [Fact]
+    public async Task A_conditional_reference_the_engine_cannot_evaluate_is_400_located_at_its_entry()
+    {
+        var bundle = Bundles.Transaction(
+            Bundles.Entry("POST", "Basic", Coded("plain")),
+            Bundles.Entry("POST", "Basic", Coded("referring").WithSubject("Basic?nonsense=1")));
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir", bundle);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Expression == "Bundle.entry[1]" && i.Text.Contains("nonsense", StringComparison.Ordinal));
+        Assert.Equal(0, await CountCodedAsync());
+    }
+
     [Theory]
     [InlineData("code={0}|race")]               // through the search engine
     [InlineData("identifier={0}|race")]         // the identifier table
