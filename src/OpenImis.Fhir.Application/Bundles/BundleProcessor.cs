@@ -34,9 +34,6 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
         await using var session = await WriteSession.BeginAsync(context, cancellationToken);
-        // Rows locked first, in one order: two transactions writing the same resources in different orders would deadlock.
-        var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
-        await session.Transaction.LockInOrderAsync(targets, cancellationToken);
         var current = (BundleEntryRequest?)null;
         try
         {
@@ -52,7 +49,11 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
             }
             current = null;
             // Conditional creates and updates may create: serialised with others on the same criteria, all keys at once.
+            // Keys before rows, as a single conditional update takes them, so that the two cannot wait for each other.
             await session.SerialiseAsync(creating.Select(c => c.Value.Key(entries[c.Key].Type!)), cancellationToken);
+            // Rows locked before any write, in one order: two transactions writing the same resources in different orders would deadlock.
+            var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
+            await session.Transaction.LockInOrderAsync(targets, cancellationToken);
             foreach (var entry in entries)
             {
                 current = entry;

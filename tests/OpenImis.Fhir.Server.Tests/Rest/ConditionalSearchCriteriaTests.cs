@@ -273,6 +273,30 @@ public sealed class ConditionalSearchCriteriaTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_transaction_and_a_conditional_update_on_the_same_resource_and_criteria_do_not_deadlock()
+    {
+        // The update takes its criteria's key, then the row; the Bundle the row (by id) and the key (its conditional
+        // create): taken in opposite orders they would wait for each other until PostgreSQL kills one.
+        for (var round = 0; round < 10; round++)
+        {
+            var code = $"round{round}";
+            var id = (string)(await _client.CreateAsync(Coded(code)))["id"]!;
+            var resource = Coded(code, text: "by id");
+            resource["id"] = id;
+            var bundle = Bundles.Transaction(
+                Bundles.Entry("PUT", $"Basic/{id}", resource),
+                Bundles.Entry("POST", "Basic", Coded(code), ifNoneExist: $"code={_system}|{code}"));
+
+            var answers = await Task.WhenAll(
+                Task.Run(() => _client.SendAsync(HttpMethod.Put, $"fhir/Basic?code={_system}|{code}", Coded(code, text: "conditional"))),
+                Task.Run(() => _client.SendAsync(HttpMethod.Post, "fhir", bundle)));
+
+            Assert.All(answers, a => Assert.True(a.Status == HttpStatusCode.OK, $"round {round}: {(int)a.Status} {a.Body?.ToJsonString()}"));
+            Assert.Equal(3, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_conditional_updates_with_the_same_criteria_create_once_then_update()
     {
         const int clients = 8;
