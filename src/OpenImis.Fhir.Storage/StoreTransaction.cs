@@ -93,6 +93,36 @@ public sealed class StoreTransaction : IAsyncDisposable
         return ids;
     }
 
+    /// <summary>
+    /// Serialises the transactions that hold the same key until they end (<c>pg_advisory_xact_lock</c> on a hash of
+    /// it): conditional creates with the same criteria search and write one after the other, so that two of them cannot
+    /// both find nothing and both create. Under read committed, each statement after the lock sees what the previous
+    /// holder committed. A hash collision only makes two unrelated writes wait for each other.
+    /// </summary>
+    public async Task LockKeyAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await FlushAsync(cancellationToken);
+        // The two-integer key space, with its own first key: apart from the migrator's (single bigint) lock.
+        await using var command = Command($"select pg_advisory_xact_lock({ConditionalWriteLockSpace}, hashtext($1))");
+        command.Parameters.Add(new() { Value = key });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const int ConditionalWriteLockSpace = 0x46484952; // "FHIR"
+
+    /// <summary>Runs a query of the search engine in this transaction (held writes sent first) and reads its first column.</summary>
+    internal async Task<IReadOnlyList<string>> ReadStringsAsync(string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        await using var command = Command(sql);
+        foreach (var parameter in parameters) command.Parameters.Add(parameter);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) values.Add(reader.GetString(0));
+        return values;
+    }
+
     /// <summary>Which of the given resources exist and are not deleted (reference checks), in one round trip.</summary>
     /// <param name="lockForShare">
     /// Lock the rows found until commit (<c>for key share</c>, as PostgreSQL's own foreign keys do): a concurrent

@@ -34,19 +34,30 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
         await using var session = await WriteSession.BeginAsync(context, cancellationToken);
-        // Rows locked first, in one order: two transactions writing the same resources in different orders would deadlock.
-        var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
-        await session.Transaction.LockInOrderAsync(targets, cancellationToken);
         var current = (BundleEntryRequest?)null;
         try
         {
             var references = new Dictionary<string, string>(StringComparer.Ordinal);
             var assigned = new Dictionary<int, string>();
             var matched = new Dictionary<int, string>();
+            var creating = new Dictionary<int, ConditionalCriteria>();
             foreach (var entry in entries)
             {
                 current = entry;
-                await AssignIdAsync(session, entry, references, assigned, matched, cancellationToken);
+                if (entry.Method == "POST" && entry.IfNoneExist is not null) creating[entry.Index] = ConditionalCriteria.Parse(entry.IfNoneExist, "ifNoneExist");
+                else if (entry.Method == "PUT" && entry.Id is null && entry.Query is not null) creating[entry.Index] = ConditionalCriteria.Parse(entry.Query, "Conditional update");
+            }
+            current = null;
+            // Conditional creates and updates may create: serialised with others on the same criteria, all keys at once.
+            // Keys before rows, as a single conditional update takes them, so that the two cannot wait for each other.
+            await session.SerialiseAsync(creating.Select(c => c.Value.Key(entries[c.Key].Type!)), cancellationToken);
+            // Rows locked before any write, in one order: two transactions writing the same resources in different orders would deadlock.
+            var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
+            await session.Transaction.LockInOrderAsync(targets, cancellationToken);
+            foreach (var entry in entries)
+            {
+                current = entry;
+                await AssignIdAsync(session, entry, creating.GetValueOrDefault(entry.Index), references, assigned, matched, cancellationToken);
             }
             current = null;
             await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
@@ -152,7 +163,8 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 outcome = await session.PatchAsync(type, entry.Id, PatchOf(entry), entry.IfMatch, options, cancellationToken);
                 break;
             case "PATCH":
-                throw FhirException.BadRequest("Conditional patch is not supported; patch by Type/id", entry.Location + ".request.url");
+                outcome = await session.ConditionalPatchAsync(type, entry.Query!, PatchOf(entry), entry.IfMatch, options, cancellationToken);
+                break;
             default:
                 return await ReadAsync(session, entry, cancellationToken);
         }
@@ -189,24 +201,24 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         throw FhirException.BadRequest("A PATCH entry's resource is a Parameters (FHIRPath Patch) or a Binary holding a JSON Patch", entry.Location + ".resource");
     }
 
-    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, Dictionary<string, string> references,
+    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria? criteria, Dictionary<string, string> references,
         Dictionary<int, string> assigned, Dictionary<int, string> matched, CancellationToken cancellationToken)
     {
         var type = entry.Type!;
         string? id = null;
         if (entry.Method == "POST")
         {
-            if (entry.IfNoneExist is not null)
+            if (criteria is not null)
             {
-                var matches = await ConditionalCriteria.Parse(entry.IfNoneExist, "ifNoneExist").MatchAsync(session.Transaction, type, cancellationToken);
+                var matches = await session.MatchAsync(type, criteria, cancellationToken);
                 if (matches.Count > 1) throw FhirException.PreconditionFailed($"ifNoneExist: {matches.Count} or more {type} resources match '{entry.IfNoneExist}'");
                 if (matches.Count == 1) matched[entry.Index] = id = matches[0];
             }
             if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
         }
-        else if (entry.Method == "PUT" && entry.Id is null && entry.Query is not null)
+        else if (entry.Method == "PUT" && criteria is not null)
         {
-            var matches = await ConditionalCriteria.Parse(entry.Query, "Conditional update").MatchAsync(session.Transaction, type, cancellationToken);
+            var matches = await session.MatchAsync(type, criteria, cancellationToken);
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{entry.Query}'");
             // No match and an id in the resource: an update as create with that id (http.html#cond-update).
             id = matches.Count == 1 ? matches[0] : ResourceId(entry.Resource);
@@ -236,7 +248,15 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 var questionMark = reference.IndexOf('?', StringComparison.Ordinal);
                 var type = reference[..questionMark];
                 if (!context.IsResourceType(type)) continue;
-                var matches = await ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'").MatchAsync(session.Transaction, type, cancellationToken);
+                IReadOnlyList<string> matches;
+                try
+                {
+                    matches = await session.MatchAsync(type, ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'"), cancellationToken);
+                }
+                catch (FhirException e)
+                {
+                    throw Located(e, entry); // criteria the server cannot evaluate: name the entry that holds them
+                }
                 if (matches.Count != 1)
                 {
                     throw new FhirException(412, "not-found", $"The conditional reference '{reference}' matches {(matches.Count == 0 ? "no" : "more than one")} {type}; it must match exactly one", entry.Location + ".resource");

@@ -8,9 +8,10 @@ namespace OpenImis.Fhir.Application.Capabilities;
 /// <summary>
 /// The CapabilityStatement (<c>GET /fhir/metadata</c>), generated from what the server does: every concrete R4
 /// resource type with the interactions implemented, the openIMIS profile enforced on the type (<c>profile</c>) and the
-/// IG's other profiles for it (<c>supportedProfile</c>), versioning, conditional operations and the formats.
+/// IG's other profiles for it (<c>supportedProfile</c>), versioning, conditional operations, the formats and the
+/// compartments that can be searched (<c>rest.compartment</c>).
 /// </summary>
-public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> igProfilesByType)
+public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> igProfilesByType, CompartmentCatalog compartments)
 {
     private static readonly string[] Interactions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"];
 
@@ -61,6 +62,10 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
                 writer.WriteString("code", code);
                 writer.WriteEndObject();
             }
+            writer.WriteEndArray();
+            // Compartment search (GET Patient/123/Claim) for each R4 compartment.
+            writer.WriteStartArray("compartment");
+            foreach (var compartment in compartments.All) writer.WriteStringValue(compartment.Url);
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndArray();

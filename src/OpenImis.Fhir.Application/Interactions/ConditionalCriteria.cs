@@ -1,21 +1,37 @@
+using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Search;
 using OpenImis.Fhir.Storage;
+using OpenImis.Fhir.Storage.Search;
 
 namespace OpenImis.Fhir.Application.Interactions;
 
 /// <summary>
-/// The search criteria of a conditional create, update or delete (<c>identifier=system|value&amp;_id=x</c>) and of a
-/// conditional reference in a transaction (<c>Patient?identifier=...</c>). Supported now: <c>_id</c> and
-/// <c>identifier</c> (token: <c>system|value</c>, <c>|value</c> for no system, or <c>value</c> for any system); the
-/// search engine takes over the rest. Any other parameter is refused with 400 rather than ignored, because ignoring
-/// it would match more resources than the client meant.
+/// The search criteria of a conditional create, update, patch or delete (<c>identifier=system|value&amp;birthdate=...</c>)
+/// and of a conditional reference in a transaction (<c>Patient?identifier=...</c>): any search parameter the search
+/// engine knows for the type, with modifiers, chains and <c>_has</c>, matched inside the write's own transaction.
+/// Result parameters (<c>_sort</c>, <c>_count</c>, <c>_include</c>, ...) and parameters the server does not know are
+/// refused with 400 whatever the <c>Prefer: handling</c>: ignoring a criterion would match more resources than the
+/// client meant, and create, overwrite or delete the wrong ones. <c>_id</c> and plain <c>identifier=system|value</c>
+/// are answered from the resource and identifier tables without building a search.
 /// </summary>
 public sealed class ConditionalCriteria
 {
+    // search.html#Summary "result parameters": they shape an answer, they select nothing.
+    private static readonly HashSet<string> ResultParameters =
+        ["_sort", "_count", "_include", "_revinclude", "_summary", "_total", "_elements", "_contained", "_containedType", PagingLinks.CursorParameter];
+
     private readonly List<(string Name, string Value)> _parameters;
+    private readonly string _what;
 
-    private ConditionalCriteria(List<(string Name, string Value)> parameters) => _parameters = parameters;
+    private ConditionalCriteria(List<(string Name, string Value)> parameters, string what)
+    {
+        _parameters = parameters;
+        _what = what;
+    }
 
+    /// <param name="query">The query string (<c>a=1&amp;b=2</c>, percent-encoded as in a URL).</param>
+    /// <param name="what">What the criteria belong to, for error messages (<c>If-None-Exist</c>, <c>Conditional delete</c>).</param>
     public static ConditionalCriteria Parse(string query, string what)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -25,23 +41,75 @@ public sealed class ConditionalCriteria
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
-            if (name is not ("_id" or "identifier"))
+            // _format and _pretty shape the answer of the write; they are not criteria.
+            if (name is "_format" or "_pretty") continue;
+            var bare = name.Split(':')[0];
+            if (ResultParameters.Contains(bare))
             {
-                throw FhirException.BadRequest($"{what}: the search parameter '{name}' is not supported in conditional operations (supported: _id, identifier)");
+                throw FhirException.BadRequest($"{what}: '{name}' is a result parameter; conditional criteria take search parameters only");
             }
             if (value.Length == 0) throw FhirException.BadRequest($"{what}: the search parameter '{name}' has no value");
             // PostgreSQL text cannot hold NUL: no stored value has one, and the query would fail.
-            if (value.Contains('\0', StringComparison.Ordinal)) throw FhirException.BadRequest($"{what}: the search parameter '{name}' holds a NUL character");
+            if (name.Contains('\0', StringComparison.Ordinal) || value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw FhirException.BadRequest($"{what}: the search parameter '{name}' holds a NUL character");
+            }
             parameters.Add((name, value));
         }
         if (parameters.Count == 0) throw FhirException.BadRequest($"{what}: no search criteria");
-        return new ConditionalCriteria(parameters);
+        return new ConditionalCriteria(parameters, what);
     }
 
-    /// <summary>The ids of the current resources of the type that match every parameter (at most two: more than one is all a caller needs to know).</summary>
-    public async Task<IReadOnlyList<string>> MatchAsync(StoreTransaction transaction, string resourceType, CancellationToken cancellationToken)
+    /// <summary>
+    /// The criteria in one canonical form for a resource type (parameters sorted, values decoded): two requests with
+    /// the same criteria written in another order or encoding share a key, and so a lock (<see cref="StoreTransaction.LockKeyAsync"/>).
+    /// </summary>
+    public string Key(string resourceType) =>
+        resourceType + "?" + string.Join('&', _parameters
+            .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value)));
+
+    /// <summary>
+    /// The ids of the current resources of the type that match every parameter, as the transaction sees them, in id
+    /// order; at most two: more than one is all a caller needs to know.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MatchAsync(StoreTransaction transaction, string resourceType, SearchEngine engine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(engine);
+        foreach (var (name, _) in _parameters)
+        {
+            if (!engine.Conditions.Knows(resourceType, name))
+            {
+                throw FhirException.BadRequest($"{_what}: unknown or unsupported search parameter '{name}' for {resourceType}; conditional operations refuse criteria they cannot evaluate");
+            }
+        }
+        if (_parameters.All(IsDirect)) return await MatchDirectAsync(transaction, resourceType, cancellationToken);
+        var criteria = _parameters.Select(p => new SearchCriterion(p.Name, SearchParameters.SplitValues(p.Value))).ToList();
+        try
+        {
+            return await engine.MatchIdsAsync(transaction, resourceType, criteria, 2, cancellationToken);
+        }
+        catch (SearchException e)
+        {
+            throw FhirException.BadRequest($"{_what}: {e.Message}");
+        }
+    }
+
+    // One _id, or identifier=system|value / identifier=value: a lookup of the resource or identifier table. A list
+    // (a,b), an escape, or no system (|value) or no value (system|) go through the search engine.
+    private static bool IsDirect((string Name, string Value) parameter)
+    {
+        var (name, value) = parameter;
+        if (value.Contains(',', StringComparison.Ordinal) || value.Contains('\\', StringComparison.Ordinal)) return false;
+        if (name == "_id") return true;
+        if (name != "identifier") return false;
+        var bar = value.IndexOf('|', StringComparison.Ordinal);
+        return bar < 0 || (bar > 0 && bar < value.Length - 1 && value.IndexOf('|', bar + 1) < 0);
+    }
+
+    private async Task<IReadOnlyList<string>> MatchDirectAsync(StoreTransaction transaction, string resourceType, CancellationToken cancellationToken)
+    {
         HashSet<string>? matches = null;
         foreach (var (name, value) in _parameters)
         {
@@ -62,6 +130,6 @@ public sealed class ConditionalCriteria
             else matches.IntersectWith(ids);
             if (matches.Count == 0) break;
         }
-        return matches is null ? [] : [.. matches.Order(StringComparer.Ordinal)];
+        return matches is null ? [] : [.. matches.Order(StringComparer.Ordinal).Take(2)];
     }
 }

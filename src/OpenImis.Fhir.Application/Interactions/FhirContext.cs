@@ -15,6 +15,11 @@ public sealed class FhirContext(FhirStore store, ResourceValidation validation, 
 
     public FhirStore Store { get; } = store;
 
+    /// <summary>Runs searches, and the matching of conditional operations inside a write.</summary>
+    public SearchEngine SearchEngine => LazyInitializer.EnsureInitialized(ref _searchEngine, () => new SearchEngine(Store, Search, new SearchEnvironment(IsResourceType, ExpandValueSet)));
+
+    private SearchEngine? _searchEngine;
+
     public ResourceValidation Validation { get; } = validation;
 
     public FhirServerOptions Options { get; } = options;
@@ -34,4 +39,8 @@ public sealed class FhirContext(FhirStore store, ResourceValidation validation, 
         .ToHashSet(StringComparer.Ordinal);
 
     public bool IsResourceType(string name) => ResourceTypes.Contains(name);
+
+    // :in and :not-in search against a local expansion; a ValueSet this server cannot expand completely is refused.
+    private IReadOnlyList<(string System, string Code)>? ExpandValueSet(string url) =>
+        Validation.Terminology.Expand(url) is { IsComplete: true } expansion ? expansion.Concepts.Select(c => (c.System, c.Code)).ToList() : null;
 }

@@ -47,7 +47,9 @@ public sealed partial class WriteSession : IAsyncDisposable
         CheckBody(type, resource, options);
         if (ifNoneExist is not null)
         {
-            var matches = await ConditionalCriteria.Parse(ifNoneExist, "If-None-Exist").MatchAsync(_transaction, type, cancellationToken);
+            var criteria = ConditionalCriteria.Parse(ifNoneExist, "If-None-Exist");
+            await SerialiseAsync([criteria.Key(type)], cancellationToken);
+            var matches = await MatchAsync(type, criteria, cancellationToken);
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"If-None-Exist: {matches.Count} or more {type} resources match '{ifNoneExist}'");
             if (matches.Count == 1) return new WriteOutcome(200, await _transaction.ReadAsync(type, matches[0], cancellationToken), []);
         }
@@ -68,7 +70,10 @@ public sealed partial class WriteSession : IAsyncDisposable
     public async Task<WriteOutcome> ConditionalUpdateAsync(string type, string criteria, JsonElement resource, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
     {
         CheckBody(type, resource, options);
-        var matches = await ConditionalCriteria.Parse(criteria, "Conditional update").MatchAsync(_transaction, type, cancellationToken);
+        var parsed = ConditionalCriteria.Parse(criteria, "Conditional update");
+        // No match creates: serialised like a conditional create.
+        await SerialiseAsync([parsed.Key(type)], cancellationToken);
+        var matches = await MatchAsync(type, parsed, cancellationToken);
         var bodyId = BodyId(resource);
         switch (matches.Count)
         {
@@ -106,10 +111,40 @@ public sealed partial class WriteSession : IAsyncDisposable
     public async Task<WriteOutcome> ConditionalDeleteAsync(string type, string criteria, string? location, CancellationToken cancellationToken)
     {
         RequireType(type);
-        var matches = await ConditionalCriteria.Parse(criteria, "Conditional delete").MatchAsync(_transaction, type, cancellationToken);
+        var matches = await MatchAsync(type, ConditionalCriteria.Parse(criteria, "Conditional delete"), cancellationToken);
         if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional delete: {matches.Count} or more {type} resources match '{criteria}'; this server deletes one at a time");
         if (matches.Count == 0) return new WriteOutcome(204, null, []);
         return await DeleteAsync(type, matches[0], null, location, cancellationToken);
+    }
+
+    /// <summary>Conditional patch (http.html#patch): no match 404, one match patched, several 412.</summary>
+    public async Task<WriteOutcome> ConditionalPatchAsync(string type, string criteria, Func<JsonNode, JsonNode> applyPatch, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
+    {
+        RequireType(type);
+        var matches = await MatchAsync(type, ConditionalCriteria.Parse(criteria, "Conditional patch"), cancellationToken);
+        return matches.Count switch
+        {
+            0 => throw FhirException.NotFound($"Conditional patch: no {type} matches '{criteria}'"),
+            1 => await PatchAsync(type, matches[0], applyPatch, ifMatch, options, cancellationToken),
+            _ => throw FhirException.PreconditionFailed($"Conditional patch: {matches.Count} or more {type} resources match '{criteria}'"),
+        };
+    }
+
+    /// <summary>The ids (at most two) of the current resources of a type that the criteria match, as this session sees them.</summary>
+    public Task<IReadOnlyList<string>> MatchAsync(string type, ConditionalCriteria criteria, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return criteria.MatchAsync(_transaction, type, _context.SearchEngine, cancellationToken);
+    }
+
+    /// <summary>
+    /// Serialises this session with every other that holds one of the keys (<see cref="ConditionalCriteria.Key"/>),
+    /// until commit or rollback: a search that found nothing stays true until this session's create is committed.
+    /// Keys are taken in one order, so that two sessions wanting the same keys cannot deadlock.
+    /// </summary>
+    public async Task SerialiseAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys.Distinct().Order(StringComparer.Ordinal)) await _transaction.LockKeyAsync(key, cancellationToken);
     }
 
     /// <summary>

@@ -24,7 +24,8 @@ public static class ElementsFilter
         writer.WriteEndObject();
     }
 
-    private static void WriteMeta(Utf8JsonWriter writer, JsonElement meta)
+    /// <summary>meta as stored, with the SUBSETTED tag added (search.html#summary): the resource is not complete.</summary>
+    internal static void WriteMeta(Utf8JsonWriter writer, JsonElement meta)
     {
         writer.WriteStartObject("meta");
         foreach (var property in meta.EnumerateObject())

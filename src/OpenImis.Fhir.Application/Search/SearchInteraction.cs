@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Storage;
 using OpenImis.Fhir.Storage.Search;
 
@@ -14,16 +16,42 @@ namespace OpenImis.Fhir.Application.Search;
 /// default) unknown ones, runs the search and writes the searchset Bundle: matches and includes with their
 /// search.mode, <c>total</c> when asked, <c>self</c> and <c>next</c> links (the next link carries a cursor).
 /// </summary>
-public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
+public sealed partial class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments)
 {
     public const string CursorParameter = PagingLinks.CursorParameter;
 
     private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
 
-    public async Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
+    private readonly SummaryFilter _summaryFilter = new(context.Model);
+
+    public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+        return SearchAsync(type, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Compartment search (<c>GET Patient/123/Claim</c>, compartmentdefinition.html): the search of the type, limited to
+    /// the resources the R4 CompartmentDefinition puts in the compartment of <c>Patient/123</c>. The compartment's
+    /// resource need not exist: an empty compartment is an empty Bundle.
+    /// </summary>
+    public Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
+    {
+        if (!context.IsResourceType(compartmentType)) throw FhirException.NotFound($"Unknown resource type '{compartmentType}'");
+        var compartment = compartments.Find(compartmentType)
+            ?? throw FhirException.NotFound($"{compartmentType} is not a compartment; the compartments are {string.Join(", ", compartments.All.Select(c => c.Type))}");
+        if (!IdPattern().IsMatch(compartmentId)) throw FhirException.BadRequest($"'{compartmentId}' is not a valid resource id (1 to 64 of A-Z a-z 0-9 - .)");
+        if (type == "*") throw new FhirException(400, "not-supported", $"{compartmentType}/{compartmentId}/*: a search of every type of a compartment is not supported; name the type ({compartmentType}/{compartmentId}/Claim)");
+        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+        var members = compartment.ParametersOf(type)
+            ?? throw FhirException.BadRequest($"{type} is never in a {compartmentType} compartment ({compartment.Url})");
+        var path = $"{baseUrl}/{compartmentType}/{compartmentId}/{type}";
+        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), parameters, strict, baseUrl, path, cancellationToken);
+    }
+
+    private async Task<byte[]> SearchAsync(string type, SearchCompartment? compartment, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
         var count = context.Options.DefaultPageSize;
         string? cursor = null;
         var total = SearchTotal.None;
@@ -96,13 +124,17 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         SearchPage page;
         try
         {
-            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes), cancellationToken);
+            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes) { Compartment = compartment }, cancellationToken);
         }
         catch (SearchException e)
         {
             throw FhirException.BadRequest(e.Message);
         }
-        return WriteBundle(type, parameters, page, ignored, elements, baseUrl);
+        // _summary=true filters nested elements by their flags too; the other forms and _elements select top-level elements.
+        Action<Utf8JsonWriter, string>? shape = summary == "true" && elements is not null ? _summaryFilter.Write
+            : elements is not null ? (writer, json) => ElementsFilter.Write(writer, json, elements)
+            : null;
+        return WriteBundle(type, path, parameters, page, ignored, shape, baseUrl);
     }
 
     // search.html#reference: an absolute URL on this server's base names the same resource as Type/id.
@@ -140,21 +172,22 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         return new IncludeRequest(parts[0], parts[1], parts.Length == 3 ? parts[2] : null, name.EndsWith(":iterate", StringComparison.Ordinal));
     }
 
-    private static byte[] WriteBundle(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, IReadOnlyList<string>? elements, string baseUrl)
+    // path: where the search was asked (the type, or the compartment and type), which the links keep.
+    private static byte[] WriteBundle(string type, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, Action<Utf8JsonWriter, string>? shape, string baseUrl)
     {
         // search.html#selflink: the links hold the parameters used, not those ignored.
         var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
-        var self = $"{baseUrl}/{type}" + PagingLinks.Query(used, null);
+        var self = path + PagingLinks.Query(used, null);
         var links = new List<(string, string)> { ("self", self) };
-        if (page.NextCursor is { } next) links.Add(("next", $"{baseUrl}/{type}" + PagingLinks.Query(used, next)));
+        if (page.NextCursor is { } next) links.Add(("next", path + PagingLinks.Query(used, next)));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             BundleJsonWriter.WriteStart(writer, "searchset", links);
             if (page.Total is { } total) writer.WriteNumber("total", total);
             writer.WriteStartArray("entry");
-            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", elements);
-            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", elements: null);
+            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", shape);
+            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", shape: null);
             if (ignored.Count > 0)
             {
                 writer.WriteStartObject();
@@ -171,16 +204,19 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine)
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteEntry(Utf8JsonWriter writer, string baseUrl, StoredResource resource, string mode, IReadOnlyList<string>? elements)
+    private static void WriteEntry(Utf8JsonWriter writer, string baseUrl, StoredResource resource, string mode, Action<Utf8JsonWriter, string>? shape)
     {
         writer.WriteStartObject();
         writer.WriteString("fullUrl", $"{baseUrl}/{resource.ResourceType}/{resource.Id}");
         writer.WritePropertyName("resource");
-        if (elements is null) writer.WriteRawValue(resource.Json!, skipInputValidation: true);
-        else ElementsFilter.Write(writer, resource.Json!, elements);
+        if (shape is null) writer.WriteRawValue(resource.Json!, skipInputValidation: true);
+        else shape(writer, resource.Json!);
         writer.WriteStartObject("search");
         writer.WriteString("mode", mode);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}$")]
+    private static partial Regex IdPattern();
 }

@@ -15,6 +15,10 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine
 
     private readonly ConcurrentDictionary<(SearchParameterDefinition, string), CompiledExpression?> _compiled = new();
 
+    // R4 expressions select by target type with where(resolve() is Patient): a reference resolves to a stub of its
+    // type and id, so those parameters (Basic.patient, Encounter.patient, ...) index without a database.
+    private readonly FhirPathEnvironment _environment = new() { ResolveReference = ReferenceStubs.For(engine.Model) };
+
     public SearchParameterCatalog Catalog { get; } = catalog;
 
     /// <summary>The values <paramref name="resource"/> holds for <paramref name="definition"/>; empty when the expression fails on it.</summary>
@@ -27,7 +31,7 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine
         FhirPathCollection selected;
         try
         {
-            selected = expression.Evaluate(resource);
+            selected = expression.Evaluate(resource, _environment);
         }
         catch (FhirPathException)
         {

@@ -43,14 +43,8 @@ internal static class FhirServerHost
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4))));
         services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options, provider.GetRequiredService<SearchParameterRegistry>()));
-        services.AddSingleton(provider =>
-        {
-            var context = provider.GetRequiredService<FhirContext>();
-            var terminology = context.Validation.Terminology;
-            var environment = new SearchEnvironment(context.IsResourceType, url =>
-                terminology.Expand(url) is { IsComplete: true } expansion ? expansion.Concepts.Select(c => (c.System, c.Code)).ToList() : null);
-            return new SearchEngine(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<SearchParameterRegistry>(), environment);
-        });
+        services.AddSingleton(provider => provider.GetRequiredService<FhirContext>().SearchEngine);
+        services.AddSingleton(_ => CompartmentCatalog.ForR4());
         services.AddSingleton<SearchInteraction>();
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<HistoryInteraction>();
@@ -59,7 +53,7 @@ internal static class FhirServerHost
         {
             PatchFactory = provider.GetRequiredService<PatchSource>().Create,
         });
-        services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory())));
+        services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory()), provider.GetRequiredService<CompartmentCatalog>()));
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "openIMIS FHIR R4 server", Version = "v1", Description = "FHIR R4 REST API (http://hl7.org/fhir/R4/http.html) with the openIMIS profiles. Bodies are FHIR JSON (application/fhir+json)." }));
 

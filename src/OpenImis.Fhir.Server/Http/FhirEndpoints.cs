@@ -30,13 +30,16 @@ internal static class FhirEndpoints
         fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).Reads("vread", "Read one version of a resource; 410 when that version is a delete");
         fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).Reads("read", "Read the current version. Headers: If-None-Match (W/\"n\") and If-Modified-Since answer 304 when unchanged; 410 when deleted.");
         fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).Reads("search", "Search (search.html): parameters of the type, modifiers, chains (subject:Patient.name=x), _has, _include/_revinclude(:iterate), _sort, _count, _total, _elements, _summary (true, text, data, count); the next link pages with a cursor. Unknown parameters are ignored and reported, or refused with Prefer: handling=strict.");
+        fhir.MapMethods("/{compartment}/{id}/{type}", ["GET", "HEAD"], CompartmentSearch).Reads("search-compartment", "Compartment search (compartmentdefinition.html): resources of a type in the compartment of one Patient, Encounter, Practitioner, RelatedPerson or Device (Patient/123/Claim; * for every type in it), with the search parameters of the type.");
+        fhir.MapPost("/{compartment}/{id}/{type}/_search", CompartmentSearchByPost).Writes("search-compartment-post", "Compartment search with the parameters in an application/x-www-form-urlencoded body (and the URL)", 200, body: false);
         fhir.MapPost("/{type}/_search", SearchByPost).Writes("search-post", "Search with the parameters in an application/x-www-form-urlencoded body (and the URL)", 200, body: false);
-        fhir.MapPost("/{type}", Create).Writes("create", "Create with a server-assigned id. Header If-None-Exist: identifier=system|value (conditional create). Prefer: return=minimal|representation|OperationOutcome.", 201);
+        fhir.MapPost("/{type}", Create).Writes("create", "Create with a server-assigned id. Header If-None-Exist: search criteria (conditional create; any search parameters of the type; 412 when several match). Prefer: return=minimal|representation|OperationOutcome.", 201);
         fhir.MapPut("/{type}/{id}", Update).Writes("update", "Update, or create with this id. Headers: If-Match (W/\"n\", 412 on mismatch), If-None-Match: * (create only).", 200);
-        fhir.MapPut("/{type}", ConditionalUpdate).Writes("conditional-update", "Conditional update: PUT Type?identifier=system|value (or _id). One match: update it; none: create; several: 412.", 200);
+        fhir.MapPut("/{type}", ConditionalUpdate).Writes("conditional-update", "Conditional update: PUT Type?criteria with any search parameters of the type. One match: update it; none: create; several: 412.", 200);
         fhir.MapPatch("/{type}/{id}", Patch).Writes("patch", "Patch with JSON Patch (application/json-patch+json) or FHIRPath Patch (a Parameters resource, application/fhir+json). Header If-Match.", 200, FhirMediaTypes.JsonPatch);
+        fhir.MapPatch("/{type}", ConditionalPatch).Writes("conditional-patch", "Conditional patch: PATCH Type?criteria with any search parameters of the type. One match: patch it; none: 404; several: 412.", 200, FhirMediaTypes.JsonPatch);
         fhir.MapDelete("/{type}/{id}", Delete).Writes("delete", "Delete (soft: later reads answer 410 Gone; history keeps every version). 409 when another resource still refers to it. Header If-Match.", 204, body: false);
-        fhir.MapDelete("/{type}", ConditionalDelete).Writes("conditional-delete", "Conditional delete: DELETE Type?identifier=system|value. Several matches: 412.", 204, body: false);
+        fhir.MapDelete("/{type}", ConditionalDelete).Writes("conditional-delete", "Conditional delete: DELETE Type?criteria with any search parameters of the type. None: 204; several matches: 412 (one at a time).", 204, body: false);
     }
 
     // OpenAPI metadata: what each interaction takes and answers; every error is an OperationOutcome.
@@ -104,13 +107,33 @@ internal static class FhirEndpoints
     private static async Task SearchByPost(HttpContext context, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
+        var parameters = await FormParametersAsync(context);
+        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+    }
+
+    private static async Task CompartmentSearch(HttpContext context, string compartment, string id, string type, SearchInteraction search)
+    {
+        RequireJsonResponse(context);
+        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+    }
+
+    private static async Task CompartmentSearchByPost(HttpContext context, string compartment, string id, string type, SearchInteraction search)
+    {
+        RequireJsonResponse(context);
+        var parameters = await FormParametersAsync(context);
+        await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+    }
+
+    // POST _search: the parameters of the URL and of the form body together.
+    private static async Task<List<KeyValuePair<string, string>>> FormParametersAsync(HttpContext context)
+    {
         if (!context.Request.HasFormContentType)
         {
             throw new FhirException(415, "not-supported", "POST _search takes application/x-www-form-urlencoded parameters");
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var parameters = context.Request.Query.Concat(form).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
-        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+        return context.Request.Query.Concat(form).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
     }
 
     // Prefer: handling=strict refuses unknown parameters; lenient (the default) ignores and reports them.
@@ -161,6 +184,19 @@ internal static class FhirEndpoints
         await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
     }
 
+    private static async Task ConditionalPatch(HttpContext context, string type, FhirContext fhir, PatchSource patches)
+    {
+        RequireJsonResponse(context);
+        var criteria = Criteria(context, "Conditional patch");
+        var contentType = FhirMediaTypes.BodyType(context.Request) ?? "";
+        var body = await FhirRequestBody.ReadAsync(context, fhir.Options);
+        var apply = patches.Create(contentType, body);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        var outcome = await session.ConditionalPatchAsync(type, criteria, apply, Header(context, "If-Match"), WriteOptions.None, context.RequestAborted);
+        await session.CommitAsync(context.RequestAborted);
+        await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
+    }
+
     private static async Task Delete(HttpContext context, string type, string id, FhirContext fhir)
     {
         await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
@@ -189,7 +225,7 @@ internal static class FhirEndpoints
     private static string Criteria(HttpContext context, string what)
     {
         var query = context.Request.QueryString.Value;
-        if (string.IsNullOrEmpty(query) || query == "?") throw FhirException.BadRequest($"{what} needs search criteria in the URL (Type?identifier=system|value)");
+        if (string.IsNullOrEmpty(query) || query == "?") throw FhirException.BadRequest($"{what} needs search criteria in the URL (Type?identifier=system|value, or other search parameters)");
         // _format and _pretty shape the answer; they are not criteria.
         var parts = query.TrimStart('?').Split('&').Where(p => !p.StartsWith("_format=", StringComparison.Ordinal) && !p.StartsWith("_pretty=", StringComparison.Ordinal));
         return string.Join('&', parts);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using OpenImis.Fhir.Engine.Search;
+using OpenImis.Fhir.Storage.Search.Conditions;
 
 namespace OpenImis.Fhir.Storage.Search;
 
@@ -74,20 +75,42 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         if (request.Cursor is { } cursor) where.Add(Keyset(sql, keys, DecodeCursor(cursor, sort, keys.Select(k => k.SqlType).ToList())));
         var keyColumns = string.Join(", ", keys.Select((k, i) => $"{k.Expression} as k{i}"));
         var order = string.Join(", ", keys.Select(k => k.Expression + (k.Descending ? " desc" : "") + " nulls last"));
+        var pageOrder = string.Join(", ", keys.Select((k, i) => $"p.k{i}" + (k.Descending ? " desc" : "") + " nulls last"));
+        var pageKeys = string.Join(", ", keys.Select((_, i) => $"p.k{i}"));
+        // The page is cut on the small resource rows first and only its rows fetch their bodies: joined before the
+        // limit, PostgreSQL would read the version (and its jsonb) of every match in order to sort them.
         var text = $"""
-            select {FhirStore.VersionColumns}, r.rid, {keyColumns}
-            from fhir_resource r
-            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
-            where {string.Join(" and ", where)}
-            order by {order}
-            limit {sql.Add(request.Count + 1)}
+            select {FhirStore.VersionColumns}, p.rid, {pageKeys}
+            from (
+                select r.resource_type, r.id, r.version_id, r.rid, {keyColumns}
+                from fhir_resource r
+                where {string.Join(" and ", where)}
+                order by {order}
+                limit {sql.Add(request.Count + 1)}
+            ) p
+            join fhir_resource_version v on v.resource_type = p.resource_type and v.id = p.id and v.version_id = p.version_id
+            order by {pageOrder}
             """;
         return (text, sql, keys);
+    }
+
+    /// <summary>
+    /// The ids of the current resources of a type that match every criterion, as <paramref name="transaction"/> sees
+    /// them (its own writes included), at most <paramref name="limit"/>: the matching of conditional operations.
+    /// </summary>
+    /// <exception cref="SearchException">A criterion the server cannot evaluate.</exception>
+    public async Task<IReadOnlyList<string>> MatchIdsAsync(StoreTransaction transaction, string resourceType, IReadOnlyList<SearchCriterion> criteria, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var sql = new SqlBuilder();
+        var where = Where(sql, new SearchRequest(resourceType, criteria, [], limit, null, SearchTotal.None, [], []));
+        return await transaction.ReadStringsAsync($"select r.id from fhir_resource r where {string.Join(" and ", where)} order by r.id limit {sql.Add(limit)}", sql.Parameters, cancellationToken);
     }
 
     private List<string> Where(SqlBuilder sql, SearchRequest request)
     {
         var where = new List<string> { $"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted" };
+        if (request.Compartment is { } compartment) where.Add(CompartmentCondition.Sql(sql, "r", request.ResourceType, compartment));
         foreach (var criterion in request.Criteria) where.Add(Conditions.Build(sql, "r", request.ResourceType, criterion));
         return where;
     }

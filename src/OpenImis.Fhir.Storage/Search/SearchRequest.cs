@@ -2,7 +2,7 @@ namespace OpenImis.Fhir.Storage.Search;
 
 /// <summary>
 /// A search as storage runs it: the criteria (ANDed), the sort keys, the page size and the cursor of the page
-/// wanted, whether to count all matches, and the includes.
+/// wanted, whether to count all matches, the includes, and the compartment if any.
 /// </summary>
 public sealed record SearchRequest(
     string ResourceType,
@@ -12,7 +12,11 @@ public sealed record SearchRequest(
     string? Cursor,
     SearchTotal Total,
     IReadOnlyList<IncludeRequest> Includes,
-    IReadOnlyList<IncludeRequest> RevIncludes);
+    IReadOnlyList<IncludeRequest> RevIncludes)
+{
+    /// <summary>The compartment the matches must be in (compartment search); null for a search of the whole type.</summary>
+    public SearchCompartment? Compartment { get; init; }
+}
 
 /// <summary>A <c>_sort</c> key: a parameter code (or <c>_id</c>, <c>_lastUpdated</c>) and its direction.</summary>
 public sealed record SearchSortKey(string Code, bool Descending);

@@ -54,6 +54,17 @@ public sealed class SearchIndexerTests
     }
 
     [Fact]
+    public void A_parameter_that_picks_its_target_type_with_resolve_indexes_references_of_that_type_only()
+    {
+        // R4 Basic.patient is Basic.subject.where(resolve() is Patient): the reference resolves to a stub of its type.
+        var patient = Values("""{"resourceType":"Basic","code":{"text":"x"},"subject":{"reference":"Patient/p1"}}""", "patient").Cast<ReferenceSearchValue>().ToList();
+        var location = Values("""{"resourceType":"Basic","code":{"text":"x"},"subject":{"reference":"Location/l1"}}""", "patient");
+
+        Assert.Equal([("Patient", "p1")], patient.Select(r => (r.TargetType, r.TargetId)));
+        Assert.Empty(location);
+    }
+
+    [Fact]
     public void HumanName_gives_each_part_folded_and_exact()
     {
         var values = Values("""{"resourceType":"Patient","name":[{"family":"Ñúñez","given":["José","María"],"prefix":["Dr"]}]}""", "name").Cast<StringSearchValue>().ToList();
