@@ -4,9 +4,15 @@ namespace OpenImis.Fhir.Storage;
 
 /// <summary>
 /// Reads resources and versions, and opens the transactions every write goes through (one per interaction or Bundle).
-/// Thread-safe: it holds only the connection pool.
+/// Thread-safe: it holds only the connection pools.
 /// </summary>
-public sealed class FhirStore(NpgsqlDataSource dataSource)
+/// <param name="searchDataSource">
+/// The pool searches run on, best without prepared statements: a search's SQL is the same for every value, and a
+/// prepared statement soon runs a generic plan that cannot tell <c>name=zz</c> (a few rows) from <c>name=a</c>
+/// (thousands), which picks the wrong plan for a LIMIT (a walk of every claim in rid order for a rare chained name).
+/// Unprepared, each search is planned for its values. Defaults to <paramref name="dataSource"/>.
+/// </param>
+public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? searchDataSource = null)
 {
     internal const string VersionColumns = "v.resource_type, v.id, v.version_id, v.last_updated, v.deleted, v.method, v.change_seq, v.body::text";
 
@@ -19,6 +25,8 @@ public sealed class FhirStore(NpgsqlDataSource dataSource)
         """;
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public NpgsqlDataSource SearchDataSource { get; } = searchDataSource ?? dataSource;
 
     /// <summary>The current version (a delete included), or null when the resource never existed.</summary>
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)

@@ -4,7 +4,8 @@ namespace OpenImis.Fhir.LoadDriver.Postgres;
 
 /// <summary>
 /// The raw ceiling's table, in the server's database beside its tables: the columns a minimal resource store needs
-/// and nothing else (no version table, no index but the primary key, no identifiers or references).
+/// and nothing else (no version table, no index but the primary key, no identifiers or references). The body is
+/// compressed with lz4, as the server's version table compresses it: the ceiling is the cheapest store of the JSON.
 /// </summary>
 internal static class RawTable
 {
@@ -28,7 +29,7 @@ internal static class RawTable
                 type         text        not null,
                 version      int         not null,
                 last_updated timestamptz not null,
-                body         jsonb       not null);
+                body         jsonb       compression lz4 not null);
             truncate {Name};
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);

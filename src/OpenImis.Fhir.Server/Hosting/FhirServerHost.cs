@@ -39,7 +39,8 @@ internal static class FhirServerHost
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build());
-        services.AddSingleton<FhirStore>();
+        services.AddKeyedSingleton(SearchPool, (_, _) => new NpgsqlDataSourceBuilder(Unprepared(connectionString)).Build());
+        services.AddSingleton(provider => new FhirStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool)));
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4))));
         services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options, provider.GetRequiredService<SearchParameterRegistry>()));
@@ -87,6 +88,15 @@ internal static class FhirServerHost
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         // A unique-key refusal names the key (Patient, Code, 123): storage tells the client which identifier is taken.
         builder.IncludeErrorDetail = true;
+        return builder.ConnectionString;
+    }
+
+    private const string SearchPool = "search";
+
+    // Searches: planned for their values each time (FhirStore's searchDataSource says why).
+    private static string Unprepared(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Tuned(connectionString)) { MaxAutoPrepare = 0 };
         return builder.ConnectionString;
     }
 

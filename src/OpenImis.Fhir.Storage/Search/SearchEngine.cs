@@ -311,7 +311,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
 
     private NpgsqlCommand Command(string text, SqlBuilder sql)
     {
-        var command = store.DataSource.CreateCommand(text);
+        var command = store.SearchDataSource.CreateCommand(text);
         foreach (var parameter in sql.Parameters) command.Parameters.Add(parameter);
         return command;
     }
