@@ -41,15 +41,16 @@ public static partial class SearchParameterCheck
             return issues;
         }
         var types = catalog.ResourceTypesOf(definition).Distinct(StringComparer.Ordinal).ToList();
-        var builtIn = registry.BuiltIn.Select(d => d.Url).ToHashSet(StringComparer.Ordinal);
         foreach (var type in types)
         {
             if (registry.Find(type, definition.Code) is { } existing)
             {
-                var own = registry.RunTime.TryGetValue(id, out var previous) && ReferenceEquals(previous, existing.Definition);
+                // Its own former version, or a copy of a built-in parameter (same url: stored, but the built-in one stays in use).
+                var own = (registry.RunTime.TryGetValue(id, out var previous) && ReferenceEquals(previous, existing.Definition))
+                    || (existing.Definition.Url == definition.Url && registry.IsBuiltIn(definition.Url));
                 if (!own)
                 {
-                    var kind = builtIn.Contains(existing.Definition.Url) ? "the built-in" : "the stored";
+                    var kind = registry.IsBuiltIn(existing.Definition.Url) ? "the built-in" : "the stored";
                     Error($"The code '{definition.Code}' is already {kind} search parameter {existing.Definition.Url} of {type}", "code");
                 }
             }

@@ -49,8 +49,12 @@ public sealed class SearchParameterSync(SearchParameterRegistry registry, Search
     public IEnumerable<string> TypesOf(string id) =>
         Registry.RunTime.TryGetValue(id, out var definition) ? Registry.Indexer.Catalog.ResourceTypesOf(definition) : [];
 
-    /// <summary>The resource types a SearchParameter body applies to.</summary>
-    public IEnumerable<string> TypesOf(JsonElement resource) => Registry.Indexer.Catalog.ResourceTypesOf(SearchParameterDefinition.FromJson(resource));
+    /// <summary>The resource types a SearchParameter body applies to; none for a copy of a built-in one (which stays in use).</summary>
+    public IEnumerable<string> TypesOf(JsonElement resource)
+    {
+        var definition = SearchParameterDefinition.FromJson(resource);
+        return Registry.IsBuiltIn(definition.Url) ? [] : Registry.Indexer.Catalog.ResourceTypesOf(definition);
+    }
 
     /// <summary>After this server committed SearchParameters: load them, then reindex the types they (and their former versions) apply to.</summary>
     public async Task CommittedAsync(IReadOnlyCollection<string> types, CancellationToken cancellationToken)

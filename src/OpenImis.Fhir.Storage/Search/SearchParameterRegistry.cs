@@ -15,6 +15,7 @@ public sealed class SearchParameterRegistry
     private readonly FhirModel _model;
     private readonly FhirPathEngine _engine;
     private volatile Snapshot _current;
+    private readonly Lazy<HashSet<string>> _builtInUrls;
 
     /// <param name="builtIn">The definitions known without the database: R4 core and the IG's own.</param>
     public SearchParameterRegistry(FhirPathEngine engine, IReadOnlyList<SearchParameterDefinition> builtIn)
@@ -23,6 +24,7 @@ public sealed class SearchParameterRegistry
         _engine = engine;
         _model = engine.Model;
         BuiltIn = builtIn;
+        _builtInUrls = new(() => BuiltIn.Select(d => d.Url).ToHashSet(StringComparer.Ordinal));
         _current = new Snapshot(new SearchIndexer(new SearchParameterCatalog(_model, builtIn), engine), new Dictionary<string, SearchParameterDefinition>(), -1);
     }
 
@@ -33,10 +35,14 @@ public sealed class SearchParameterRegistry
         _engine = indexer.Engine;
         _model = indexer.Engine.Model;
         BuiltIn = SearchParameterCatalog.CoreDefinitions();
+        _builtInUrls = new(() => BuiltIn.Select(d => d.Url).ToHashSet(StringComparer.Ordinal));
         _current = new Snapshot(indexer, new Dictionary<string, SearchParameterDefinition>(), -1);
     }
 
     public IReadOnlyList<SearchParameterDefinition> BuiltIn { get; }
+
+    /// <summary>True for the url of a built-in definition (R4 core or the IG).</summary>
+    public bool IsBuiltIn(string url) => _builtInUrls.Value.Contains(url);
 
     public SearchIndexer Indexer => _current.Indexer;
 
@@ -64,8 +70,12 @@ public sealed class SearchParameterRegistry
     {
         ArgumentNullException.ThrowIfNull(runTime);
         var catalog = new SearchParameterCatalog(_model, BuiltIn);
-        // Added in a stable order, so that a clash that slipped in (two instances writing at once) resolves the same everywhere.
-        foreach (var (_, definition) in runTime.OrderBy(p => p.Key, StringComparer.Ordinal)) catalog.Add(definition);
+        // Added in a stable order, so that a clash that slipped in (two instances writing at once) resolves the same
+        // everywhere. A stored copy of a built-in parameter (same url, such as the IG's own) leaves the built-in in use.
+        foreach (var (_, definition) in runTime.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!IsBuiltIn(definition.Url)) catalog.Add(definition);
+        }
         _current = new Snapshot(new SearchIndexer(catalog, _engine), runTime, generation);
     }
 

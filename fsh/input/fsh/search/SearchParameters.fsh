@@ -11,7 +11,7 @@ Title: "openIMIS refDate"
 * url = "https://openimis.github.io/openimis_fhir_r4_ig/SearchParameter/openimis-ref-date"
 * name = "refDate"
 * status = #active
-* description = "The period a policy (Contract.applies, Coverage.period) is valid in, or a claim's visit (Claim.billablePeriod). A date parameter with the FHIR prefixes: resources valid on the whole day D are refDate=leD&refDate=geD; valid at some time of D: refDate=ltD+1&refDate=gtD-1 (docs/architecture.md)."
+* description = "The period a policy (Contract.applies, Coverage.period) is valid in, or a claim's visit (Claim.billablePeriod). A date parameter with the FHIR prefixes: lt compares the start, gt the end, so the resources valid at some time of 2021-07-01 are refDate=lt2021-07-02&refDate=gt2021-06-30 (starts before the next day, ends after the day before); refDate=2021-07-01 is a validity within that day (docs/architecture.md)."
 * code = #refDate
 * base[0] = #Contract
 * base[+] = #Coverage
