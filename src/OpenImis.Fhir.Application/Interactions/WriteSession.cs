@@ -144,7 +144,7 @@ public sealed partial class WriteSession : IAsyncDisposable
     {
         if (_context.Options.ReferentialIntegrity) await CheckReferentialIntegrityAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
-        if (_reindexTypes.Count > 0 && _context.SearchParameters is { } sync) await sync.CommittedAsync([.. _reindexTypes], cancellationToken);
+        if (_reindexTypes.Count > 0 && _context.SearchParameters is { } sync) await sync.CommittedAsync([.. _reindexTypes]);
     }
 
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();

@@ -56,11 +56,22 @@ public sealed class SearchParameterSync(SearchParameterRegistry registry, Search
         return Registry.IsBuiltIn(definition.Url) ? [] : Registry.Indexer.Catalog.ResourceTypesOf(definition);
     }
 
-    /// <summary>After this server committed SearchParameters: load them, then reindex the types they (and their former versions) apply to.</summary>
-    public async Task CommittedAsync(IReadOnlyCollection<string> types, CancellationToken cancellationToken)
+    /// <summary>
+    /// After this server committed SearchParameters: load them, then queue a reindex of the types they (and their
+    /// former versions) apply to. The commit is done: a failure to load here is left to the next poll (and the
+    /// reindex loads before it runs), not reported to the client as a failed write.
+    /// </summary>
+    public async Task CommittedAsync(IReadOnlyCollection<string> types)
     {
         ArgumentNullException.ThrowIfNull(types);
-        await RefreshAsync(cancellationToken);
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // Loaded at the next poll.
+        }
         if (types.Count > 0) _reindex.Writer.TryWrite(types);
     }
 }

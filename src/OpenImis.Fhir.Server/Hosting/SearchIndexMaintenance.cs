@@ -48,6 +48,7 @@ internal sealed partial class SearchIndexMaintenance(SearchParameterSync sync, S
                 {
                     try
                     {
+                        await sync.RefreshAsync(stoppingToken); // the definitions as stored now, even if loading at the commit failed
                         var done = await rebuilder.RebuildAsync(type, BatchSize, 0, p => LogProgress(p.ResourceType, p.Done, p.Total, p.LastRid), stoppingToken);
                         LogReindexed(type, done);
                     }

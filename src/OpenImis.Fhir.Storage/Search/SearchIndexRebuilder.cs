@@ -30,7 +30,7 @@ public sealed class SearchIndexRebuilder(NpgsqlDataSource dataSource, SearchPara
         var last = afterRid;
         while (true)
         {
-            var (batch, lastRid) = await RebuildBatchAsync(resourceType, batchSize, last, cancellationToken);
+            var (batch, lastRid) = await WithRetryAsync(() => RebuildBatchAsync(resourceType, batchSize, last, cancellationToken));
             if (batch == 0) break;
             done += batch;
             last = lastRid;
@@ -40,26 +40,61 @@ public sealed class SearchIndexRebuilder(NpgsqlDataSource dataSource, SearchPara
         return done;
     }
 
+    // A batch locks many resources at once: a transaction Bundle locking some of them in another order can deadlock
+    // with it, and PostgreSQL then aborts one of the two. The batch is simply run again.
+    private static async Task<T> WithRetryAsync<T>(Func<Task<T>> run)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await run();
+            }
+            catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
+    }
+
     private async Task<(int Count, long LastRid)> RebuildBatchAsync(string resourceType, int batchSize, long afterRid, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = new List<(long Rid, string Id, string Json)>();
+        // Lock first, read after: a resource updated meanwhile is read at its new version (a locking read that joined the
+        // version table would drop it), and one deleted meanwhile is left out.
+        var locked = new List<long>();
         await using (var select = new NpgsqlCommand("""
-            select r.rid, r.id, v.body::text from fhir_resource r
-            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
-            where r.resource_type = $1 and not r.deleted and r.rid > $2
-            order by r.rid limit $3
-            for no key update of r
+            select rid from fhir_resource
+            where resource_type = $1 and not deleted and rid > $2
+            order by rid limit $3
+            for no key update
             """, connection, transaction))
         {
             select.Parameters.Add(new() { Value = resourceType });
             select.Parameters.Add(new() { Value = afterRid });
             select.Parameters.Add(new() { Value = batchSize });
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) locked.Add(reader.GetInt64(0));
+        }
+        if (locked.Count == 0) return (0, afterRid);
+        var rows = new List<(long Rid, string Id, string Json)>(locked.Count);
+        await using (var read = new NpgsqlCommand("""
+            select r.rid, r.id, v.body::text from fhir_resource r
+            join fhir_resource_version v on v.resource_type = r.resource_type and v.id = r.id and v.version_id = r.version_id
+            where r.rid = any($1) and not r.deleted
+            order by r.rid
+            """, connection, transaction))
+        {
+            read.Parameters.Add(new() { Value = locked.ToArray() });
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
-        if (rows.Count == 0) return (0, afterRid);
+        if (rows.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return (locked.Count, locked[^1]);
+        }
         var writes = rows.Select(r => new ResourceWrite(resourceType, r.Id, 0, default, "REINDEX", r.Json, [], [])
         {
             Search = registry.Rows(ElementNodeReader.Read(r.Json, model)),
@@ -79,6 +114,6 @@ public sealed class SearchIndexRebuilder(NpgsqlDataSource dataSource, SearchPara
         batch.BatchCommands.Add(insert);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (rows.Count, rows[^1].Rid);
+        return (locked.Count, locked[^1]);
     }
 }
