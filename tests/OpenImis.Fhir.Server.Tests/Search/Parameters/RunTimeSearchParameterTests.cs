@@ -144,6 +144,8 @@ public sealed class RunTimeSearchParameterTests(SearchParameterFixture fixture)
         { "refDate", "date", "Coverage.period.start", "Coverage", "SearchParameter.code" },
         { "rt$bad", "token", "Patient.gender", "Patient", "SearchParameter.code" },
         { "rt-special", "special", "Patient.gender", "Patient", "SearchParameter.type" },
+        { "rt-no-type", "colour", "Patient.gender", "Patient", "SearchParameter.type" },
+        { "rt-no-base", "token", "Patient.gender", "Patients", "SearchParameter.base[0]" },
     };
 
     [Theory]
@@ -224,6 +226,31 @@ public sealed class RunTimeSearchParameterTests(SearchParameterFixture fixture)
         Assert.Contains(lines, l => l.StartsWith("Coverage: 2/4 reindexed, last rid ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Coverage: 4/4 reindexed", StringComparison.Ordinal));
         Assert.Contains("Coverage: done, 4 resources reindexed", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reindex_command_resumes_after_a_rid()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        var rids = new List<(long Rid, string Id)>();
+        await using (var command = dataSource.CreateCommand("select rid, id from fhir_resource where resource_type = 'Coverage' and not deleted order by rid"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) rids.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        await using (var command = dataSource.CreateCommand("delete from search_date where resource_type = 'Coverage'"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        var after = rids[1].Rid;
+        var output = new StringWriter();
+        Assert.Equal(0, await ReindexCommand.ExecuteAsync(fixture.ConnectionString, ["Coverage"], 500, after, output, new StringWriter(), CancellationToken.None));
+        Assert.Contains($"Coverage: done, {rids.Count - 2} resources reindexed", output.ToString(), StringComparison.Ordinal);
+        // Only those after the rid got their rows back.
+        string[] ending2021 = ["cov-2021", "cov-one-day"];
+        await fixture.Client.ExpectAsync("Coverage?refEndDate=lt2022-01-01", rids.Where(r => r.Rid > after && ending2021.Contains(r.Id)).Select(r => r.Id));
+        Assert.Equal(0, await ReindexCommand.ExecuteAsync(fixture.ConnectionString, ["Coverage"], 500, 0, new StringWriter(), new StringWriter(), CancellationToken.None));
+        await fixture.Client.ExpectAsync("Coverage?refEndDate=lt2022-01-01", ending2021);
     }
 
     [Theory]
