@@ -14,7 +14,7 @@ namespace OpenImis.Fhir.Application.Search;
 /// expression that compiles against each base type (paths checked against the R4 model), and composite components
 /// that name known parameters. Every problem is an issue with its location (422).
 /// </summary>
-public static partial class SearchParameterCheck
+internal static partial class SearchParameterCheck
 {
     private static readonly FhirPathCompileOptions Lenient = new() { LenientAs = true };
 
