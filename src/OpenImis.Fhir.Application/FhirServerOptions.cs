@@ -29,6 +29,12 @@ public sealed class FhirServerOptions
     public bool SearchIndexing { get; set; } = true;
 
     /// <summary>
+    /// How often (seconds) <c>serve</c> checks whether SearchParameters were written through another server instance
+    /// on the same database, and loads them. Those written through this instance are loaded at their commit.
+    /// </summary>
+    public double SearchParameterPollSeconds { get; set; } = 5;
+
+    /// <summary>
     /// The profile every write of a type is validated against, besides its <c>meta.profile</c>. Defaults: the openIMIS
     /// profile of each type that has exactly one (types with several, such as Organization, rely on meta.profile).
     /// </summary>

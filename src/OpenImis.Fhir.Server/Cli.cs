@@ -16,6 +16,7 @@ internal static class Cli
         root.Add(ValidateCommand.Create());
         root.Add(ServeCommand.Create());
         root.Add(MigrateCommand.Create());
+        root.Add(ReindexCommand.Create());
         return root;
     }
 

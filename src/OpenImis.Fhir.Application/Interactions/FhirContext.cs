@@ -13,6 +13,9 @@ public sealed class FhirContext(FhirStore store, ResourceValidation validation, 
     /// <summary>The search parameters: every write stores its index rows through them.</summary>
     public SearchParameterRegistry Search { get; } = search;
 
+    /// <summary>Loads SearchParameters written at run time into <see cref="Search"/>; null: only the built-in parameters.</summary>
+    public Search.SearchParameterSync? SearchParameters { get; init; }
+
     public FhirStore Store { get; } = store;
 
     /// <summary>Runs searches, and the matching of conditional operations inside a write.</summary>

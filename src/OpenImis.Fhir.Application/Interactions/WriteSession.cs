@@ -22,6 +22,8 @@ public sealed partial class WriteSession : IAsyncDisposable
     // The references of each resource as last written in this session, with their locations for error messages.
     private readonly Dictionary<(string Type, string Id), List<(string Type, string Id, string Location)>> _references = [];
     private readonly Dictionary<(string Type, string Id), string> _deleted = [];
+    // The resource types whose search parameters change when this session commits (SearchParameters written or deleted).
+    private readonly HashSet<string> _reindexTypes = new(StringComparer.Ordinal);
 
     private WriteSession(FhirContext context, StoreTransaction transaction)
     {
@@ -102,6 +104,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         if (current is null || current.Deleted) return new WriteOutcome(204, null, []);
         var version = current.VersionId + 1;
         var write = new ResourceWrite(type, id, version, Now, "DELETE", null, [], []);
+        if (type == "SearchParameter" && _context.SearchParameters is { } sync) _reindexTypes.UnionWith(sync.TypesOf(id));
         _transaction.Write(write);
         _references.Remove((type, id));
         _deleted[(type, id)] = location ?? $"{type}/{id}";
@@ -176,6 +179,7 @@ public sealed partial class WriteSession : IAsyncDisposable
     {
         if (_context.Options.ReferentialIntegrity) await CheckReferentialIntegrityAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
+        if (_reindexTypes.Count > 0 && _context.SearchParameters is { } sync) await sync.CommittedAsync([.. _reindexTypes]);
     }
 
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();
@@ -197,6 +201,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         var stamped = ResourceStamper.Stamp(resource, id, version, Now, options.RewriteReference);
         using var document = JsonDocument.Parse(stamped);
         var (issues, root) = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
+        if (type == "SearchParameter" && _context.SearchParameters is { } sync) CheckSearchParameter(sync, document.RootElement, id, options.LocationPrefix ?? type);
         var references = IndexExtractor.References(root, _context.IsResourceType);
         var json = Encoding.UTF8.GetString(stamped);
         var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references) { Search = _context.Options.SearchIndexing ? _context.Search.Rows(root) : [] };
@@ -211,6 +216,14 @@ public sealed partial class WriteSession : IAsyncDisposable
         _deleted.Remove((type, id));
         // The change sequence number is drawn when the write is flushed; nothing in an answer needs it.
         return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, 0, json), issues);
+    }
+
+    private void CheckSearchParameter(Search.SearchParameterSync sync, JsonElement resource, string id, string location)
+    {
+        var problems = Search.SearchParameterCheck.Issues(resource, id, location, sync.Registry);
+        if (problems.Count > 0) throw new FhirException(422, problems);
+        _reindexTypes.UnionWith(sync.TypesOf(id));
+        _reindexTypes.UnionWith(sync.TypesOf(resource));
     }
 
     private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)

@@ -14,12 +14,15 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine
     private static readonly FhirPathCompileOptions Lenient = new() { LenientAs = true };
 
     private readonly ConcurrentDictionary<(SearchParameterDefinition, string), CompiledExpression?> _compiled = new();
+    private readonly ConcurrentDictionary<string, CompiledExpression> _components = new(StringComparer.Ordinal);
 
     // R4 expressions select by target type with where(resolve() is Patient): a reference resolves to a stub of its
     // type and id, so those parameters (Basic.patient, Encounter.patient, ...) index without a database.
     private readonly FhirPathEnvironment _environment = new() { ResolveReference = ReferenceStubs.For(engine.Model) };
 
     public SearchParameterCatalog Catalog { get; } = catalog;
+
+    public FhirPathEngine Engine { get; } = engine;
 
     /// <summary>The values <paramref name="resource"/> holds for <paramref name="definition"/>; empty when the expression fails on it.</summary>
     public List<SearchValue> Values(ElementNode resource, SearchParameterDefinition definition)
@@ -38,14 +41,54 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine
             // An expression that fails on this resource indexes nothing for it, as HAPI does; the write goes on.
             return values;
         }
-        SearchValueExtractor.Extract(definition.Type, selected, engine.Model.IsResourceType, values);
+        if (definition.Type == SearchParameterType.Composite)
+        {
+            Composites(resource, definition, selected, values);
+            return values;
+        }
+        SearchValueExtractor.Extract(definition.Type, selected, Engine.Model.IsResourceType, values);
         return values;
+    }
+
+    /// <summary>
+    /// The components of a composite for one instance: each component's expression evaluated on that instance, its
+    /// values extracted as the type of the parameter the component's definition names. A composite whose component
+    /// definitions are not all known indexes nothing (run-time SearchParameters are refused in that case).
+    /// </summary>
+    private void Composites(ElementNode resource, SearchParameterDefinition definition, FhirPathCollection selected, List<SearchValue> values)
+    {
+        var components = new List<(SearchParameterType Type, CompiledExpression Expression)>(definition.Components.Count);
+        foreach (var component in definition.Components)
+        {
+            if (Catalog.FindByUrl(component.Definition) is not { } componentDefinition) return;
+            components.Add((componentDefinition.Type, _components.GetOrAdd(component.Expression, text => Engine.Compile(text, Lenient))));
+        }
+        foreach (var item in selected)
+        {
+            if (item is not ElementNode instance) continue;
+            var parts = new List<SearchValue>[components.Count];
+            var complete = true;
+            for (var i = 0; i < components.Count && complete; i++)
+            {
+                parts[i] = [];
+                try
+                {
+                    SearchValueExtractor.Extract(components[i].Type, components[i].Expression.Evaluate(instance, resource), Engine.Model.IsResourceType, parts[i]);
+                }
+                catch (FhirPathException)
+                {
+                    parts[i].Clear();
+                }
+                complete = parts[i].Count > 0; // an instance without a value for some component cannot match a composite search
+            }
+            if (complete) values.Add(new CompositeSearchValue(parts));
+        }
     }
 
     private CompiledExpression? Compiled(SearchParameterDefinition definition, string resourceType) =>
         _compiled.GetOrAdd((definition, resourceType), key =>
         {
             var text = Catalog.ExpressionFor(key.Item1, key.Item2);
-            return text is null ? null : engine.Compile(text, Lenient);
+            return text is null ? null : Engine.Compile(text, Lenient);
         });
 }

@@ -12,6 +12,7 @@ public sealed class SearchParameterCatalog
 {
     private readonly FhirModel _model;
     private volatile Dictionary<string, Dictionary<string, SearchParameterDefinition>> _byType = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, SearchParameterDefinition> _byUrl = new(StringComparer.Ordinal);
     private readonly Lock _writeLock = new();
 
     public SearchParameterCatalog(FhirModel model, IEnumerable<SearchParameterDefinition> definitions)
@@ -21,14 +22,25 @@ public sealed class SearchParameterCatalog
         foreach (var definition in definitions) Add(definition);
     }
 
-    public static SearchParameterCatalog ForR4(FhirDefinitions? definitions = null, FhirModel? model = null)
+    public static SearchParameterCatalog ForR4(FhirDefinitions? definitions = null, FhirModel? model = null) =>
+        new(model ?? FhirModel.R4, CoreDefinitions(definitions));
+
+    /// <summary>The R4 core SearchParameter definitions.</summary>
+    public static IReadOnlyList<SearchParameterDefinition> CoreDefinitions(FhirDefinitions? definitions = null) =>
+        (definitions ?? FhirDefinitions.R4).SearchParameters.Select(SearchParameterDefinition.FromJson).ToList();
+
+    /// <summary>The concrete resource types a definition applies to (every one for base Resource or DomainResource).</summary>
+    public IEnumerable<string> ResourceTypesOf(SearchParameterDefinition definition)
     {
-        definitions ??= FhirDefinitions.R4;
-        return new SearchParameterCatalog(model ?? FhirModel.R4, definitions.SearchParameters.Select(SearchParameterDefinition.FromJson));
+        ArgumentNullException.ThrowIfNull(definition);
+        return TypesOf(definition);
     }
 
     public SearchParameterDefinition? Find(string resourceType, string code) =>
         _byType.TryGetValue(resourceType, out var codes) && codes.TryGetValue(code, out var definition) ? definition : null;
+
+    /// <summary>A definition by its canonical url (composite components name theirs this way).</summary>
+    public SearchParameterDefinition? FindByUrl(string url) => _byUrl.GetValueOrDefault(url);
 
     public IReadOnlyCollection<SearchParameterDefinition> For(string resourceType) =>
         _byType.TryGetValue(resourceType, out var codes) ? codes.Values : [];
@@ -46,6 +58,7 @@ public sealed class SearchParameterCatalog
                 codes[definition.Code] = definition;
             }
             _byType = next;
+            if (definition.Url.Length > 0) _byUrl = new Dictionary<string, SearchParameterDefinition>(_byUrl, StringComparer.Ordinal) { [definition.Url] = definition };
         }
     }
 

@@ -42,8 +42,16 @@ internal static class FhirServerHost
         services.AddKeyedSingleton(SearchPool, (_, _) => new NpgsqlDataSourceBuilder(Unprepared(connectionString)).Build());
         services.AddSingleton(provider => new FhirStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool)));
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
-        services.AddSingleton(_ => new SearchParameterRegistry(new SearchIndexer(SearchParameterCatalog.ForR4(), new FhirPathEngine(FhirModel.R4))));
-        services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options, provider.GetRequiredService<SearchParameterRegistry>()));
+        services.AddSingleton(_ => new SearchParameterRegistry(new FhirPathEngine(FhirModel.R4), BuiltInSearchParameters.Load(IgDirectory())));
+        services.AddSingleton(provider => new SearchParameterStore(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(provider => new SearchParameterSync(provider.GetRequiredService<SearchParameterRegistry>(), provider.GetRequiredService<SearchParameterStore>()));
+        services.AddSingleton(provider => new SearchIndexRebuilder(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<SearchParameterRegistry>(), FhirModel.R4));
+        services.AddHostedService(provider => new SearchIndexMaintenance(provider.GetRequiredService<SearchParameterSync>(), provider.GetRequiredService<SearchIndexRebuilder>(),
+            TimeSpan.FromSeconds(Math.Max(0.1, options.SearchParameterPollSeconds)), provider.GetRequiredService<ILogger<SearchIndexMaintenance>>()));
+        services.AddSingleton(provider => new FhirContext(provider.GetRequiredService<FhirStore>(), provider.GetRequiredService<ResourceValidation>(), options, provider.GetRequiredService<SearchParameterRegistry>())
+        {
+            SearchParameters = provider.GetRequiredService<SearchParameterSync>(),
+        });
         services.AddSingleton(provider => provider.GetRequiredService<FhirContext>().SearchEngine);
         services.AddSingleton(_ => CompartmentCatalog.ForR4());
         services.AddSingleton<SearchInteraction>();
@@ -75,6 +83,7 @@ internal static class FhirServerHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         var applied = await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         if (applied.Count > 0) logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
+        await app.Services.GetRequiredService<SearchParameterSync>().RefreshAsync(cancellationToken);
         app.Services.GetRequiredService<FhirContext>();
     }
 
@@ -113,5 +122,5 @@ internal static class FhirServerHost
         return new ResourceValidation(validator, profiles);
     }
 
-    private static string IgDirectory() => Path.Combine(AppContext.BaseDirectory, "ig-profiles");
+    internal static string IgDirectory() => Path.Combine(AppContext.BaseDirectory, "ig-profiles");
 }

@@ -8,11 +8,11 @@ namespace OpenImis.Fhir.Storage.Search;
 /// </summary>
 internal static class SearchIndexCommands
 {
-    public static readonly string[] Tables = ["search_string", "search_token", "search_date", "search_number", "search_quantity", "search_reference", "search_uri"];
+    public static readonly string[] Tables = ["search_string", "search_token", "search_date", "search_number", "search_quantity", "search_reference", "search_uri", "search_composite"];
 
     public static void AddInserts(List<string> parts, WriteBatch.Parameters p, IReadOnlyList<ResourceWrite> writes)
     {
-        var rows = writes.SelectMany(w => w.Search.Select(row => (Write: w, row.Code, row.Value))).ToList();
+        var rows = writes.SelectMany(w => w.Search.Select(row => (Write: w, row.Code, row.Value, row.Part))).ToList();
         if (rows.Count == 0) return;
         Add(parts, p, rows, "search_string", ["normalized", "exact"], ["text", "text"],
             (StringSearchValue v) => [v.Normalized, v.Exact]);
@@ -28,9 +28,11 @@ internal static class SearchIndexCommands
             (ReferenceSearchValue v) => [v.TargetType, v.TargetId, v.Url, v.Version, v.IdentifierSystem, v.IdentifierValue]);
         Add(parts, p, rows, "search_uri", ["value"], ["text"],
             (UriSearchValue v) => [v.Value]);
+        // A composite's own row marks the element instance; its values are the component rows, in the tables above.
+        Add(parts, p, rows, "search_composite", [], [], (CompositeSearchValue _) => []);
     }
 
-    private static void Add<T>(List<string> parts, WriteBatch.Parameters p, List<(ResourceWrite Write, string Code, SearchValue Value)> rows,
+    private static void Add<T>(List<string> parts, WriteBatch.Parameters p, List<(ResourceWrite Write, string Code, SearchValue Value, int? Part)> rows,
         string table, string[] columns, string[] sqlTypes, Func<T, object?[]> values)
         where T : SearchValue
     {
@@ -47,13 +49,14 @@ internal static class SearchIndexCommands
             p.Add(selected.Select(r => r.Write.ResourceType).ToArray()) + "::text[]",
             p.Add(selected.Select(r => r.Write.Id).ToArray()) + "::text[]",
             p.Add(selected.Select(r => r.Code).ToArray()) + "::text[]",
+            p.Add(selected.Select(r => r.Part).ToArray()) + "::int[]",
         };
         for (var c = 0; c < columns.Length; c++) unnest.Add($"{p.Add(Typed(sqlTypes[c], columnValues[c]))}::{sqlTypes[c]}[]");
-        var names = string.Join(", ", columns);
+        var names = string.Join("", columns.Select(c => ", " + c));
         parts.Add($"""
-            i_{table} as (insert into {table} (rid, resource_type, code, {names})
-                select k.rid, k.resource_type, v.code, {string.Join(", ", columns.Select(c => "v." + c))}
-                from unnest({string.Join(", ", unnest)}) as v(resource_type, id, code, {names})
+            i_{table} as (insert into {table} (rid, resource_type, code, part{names})
+                select k.rid, k.resource_type, v.code, v.part{string.Join("", columns.Select(c => ", v." + c))}
+                from unnest({string.Join(", ", unnest)}) as v(resource_type, id, code, part{names})
                 join k on k.resource_type = v.resource_type and k.id = v.id)
             """);
     }

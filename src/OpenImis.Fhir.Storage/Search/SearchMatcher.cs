@@ -51,21 +51,34 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
                 _ => throw new SearchException($"{code}:missing takes true or false", code),
             };
         }
+        return ValuesMatch(handler, values, modifier, criterion.Values);
+    }
+
+    /// <summary>Whether some of <paramref name="values"/> (of <paramref name="handler"/>'s parameter) matches one of the searched values.</summary>
+    private bool ValuesMatch(SearchParameterHandler handler, List<SearchValue> values, string? modifier, IReadOnlyList<string> searched)
+    {
+        var code = handler.Code;
         return handler.Definition.Type switch
         {
-            SearchParameterType.String => StringMatches(values.OfType<StringSearchValue>(), modifier, criterion.Values, code),
-            SearchParameterType.Token => TokenMatches(values.OfType<TokenSearchValue>().ToList(), modifier, criterion.Values, code),
-            SearchParameterType.Date => NoModifier(modifier, code) && values.OfType<DateSearchValue>().Any(d => criterion.Values.Any(v => DateMatches(d, v, code))),
-            SearchParameterType.Number => NoModifier(modifier, code) && values.OfType<NumberSearchValue>().Any(n => criterion.Values.Any(v => NumberMatches(n.Value, v, code))),
-            SearchParameterType.Quantity => NoModifier(modifier, code) && values.OfType<QuantitySearchValue>().Any(q => criterion.Values.Any(v => QuantityMatches(q, v, code))),
-            SearchParameterType.Reference => values.OfType<ReferenceSearchValue>().Any(r => criterion.Values.Any(v => ReferenceMatches(r, modifier, v, handler))),
-            SearchParameterType.Uri => values.OfType<UriSearchValue>().Any(u => criterion.Values.Any(v => modifier switch
+            SearchParameterType.String => StringMatches(values.OfType<StringSearchValue>(), modifier, searched, code),
+            SearchParameterType.Token => TokenMatches(values.OfType<TokenSearchValue>().ToList(), modifier, searched, code),
+            SearchParameterType.Date => NoModifier(modifier, code) && values.OfType<DateSearchValue>().Any(d => searched.Any(v => DateMatches(d, v, code))),
+            SearchParameterType.Number => NoModifier(modifier, code) && values.OfType<NumberSearchValue>().Any(n => searched.Any(v => NumberMatches(n.Value, v, code))),
+            SearchParameterType.Quantity => NoModifier(modifier, code) && values.OfType<QuantitySearchValue>().Any(q => searched.Any(v => QuantityMatches(q, v, code))),
+            SearchParameterType.Reference => values.OfType<ReferenceSearchValue>().Any(r => searched.Any(v => ReferenceMatches(r, modifier, v, handler))),
+            SearchParameterType.Uri => values.OfType<UriSearchValue>().Any(u => searched.Any(v => modifier switch
             {
                 null => u.Value == v,
                 "below" => u.Value.StartsWith(v, StringComparison.Ordinal),
                 "above" => v.StartsWith(u.Value, StringComparison.Ordinal),
                 _ => throw new SearchException($"The modifier :{modifier} does not apply to {code}", code),
             })),
+            SearchParameterType.Composite when handler.Components is { } components => NoModifier(modifier, code) && searched.Any(v =>
+            {
+                // One instance must match every part, as the SQL ties the component rows to one instance row.
+                var parts = CompositeCondition.Split(v, handler);
+                return values.OfType<CompositeSearchValue>().Any(c => components.Select((component, i) => ValuesMatch(component, [.. c.Components[i]], null, [parts[i]])).All(m => m));
+            }),
             _ => throw new SearchException($"The search parameter {code} is not supported", code),
         };
     }

@@ -7,23 +7,53 @@ namespace OpenImis.Fhir.Storage.Search;
 /// One search parameter of one resource type: it extracts the parameter's index rows from a resource at write time
 /// and turns a search on it into SQL over the same rows, so indexing and querying cannot drift apart.
 /// </summary>
-public sealed class SearchParameterHandler(SearchParameterDefinition definition, string resourceType, SearchIndexer indexer)
+public sealed class SearchParameterHandler
 {
-    public SearchParameterDefinition Definition { get; } = definition;
+    private readonly SearchIndexer _indexer;
+    private readonly Lazy<IReadOnlyList<SearchParameterHandler>?> _components;
 
-    public string ResourceType { get; } = resourceType;
+    public SearchParameterHandler(SearchParameterDefinition definition, string resourceType, SearchIndexer indexer)
+        : this(definition, resourceType, indexer, isComponent: false)
+    {
+    }
+
+    private SearchParameterHandler(SearchParameterDefinition definition, string resourceType, SearchIndexer indexer, bool isComponent)
+    {
+        Definition = definition;
+        ResourceType = resourceType;
+        IsComponent = isComponent;
+        _indexer = indexer;
+        _components = new(() => ComponentHandlers(definition, resourceType, indexer));
+    }
+
+    public SearchParameterDefinition Definition { get; }
+
+    public string ResourceType { get; }
 
     public string Code => Definition.Code;
 
     /// <summary>
+    /// A component of a composite: its rows are stored under <c>composite$i</c> with the number of the element
+    /// instance they come from, and its conditions are tied to one instance row of the composite.
+    /// </summary>
+    public bool IsComponent { get; }
+
+    /// <summary>
+    /// The handlers of a composite's components, in order, with codes <c>code$0</c>, <c>code$1</c>...; null when
+    /// this is no composite or a component's definition is unknown.
+    /// </summary>
+    public IReadOnlyList<SearchParameterHandler>? Components => _components.Value;
+
+    /// <summary>
     /// Parameters answered from the resource table itself (<c>_id</c>, <c>_lastUpdated</c>) and those without
-    /// values of their own (composite, special) have no index rows.
+    /// values of their own (special, composites with unknown components) have no index rows.
     /// </summary>
     public bool IsIndexed => Definition.Code is not ("_id" or "_lastUpdated")
-        && Definition.Type is not (SearchParameterType.Composite or SearchParameterType.Special);
+        && Definition.Type is not SearchParameterType.Special
+        && (Definition.Type is not SearchParameterType.Composite || Components is not null);
 
     /// <summary>The values a resource holds for this parameter (the in-memory matcher compares against these too).</summary>
-    public List<SearchValue> Values(ElementNode resource) => indexer.Values(resource, Definition);
+    public List<SearchValue> Values(ElementNode resource) => _indexer.Values(resource, Definition);
 
     /// <summary>
     /// The SQL condition (on the resource table alias <paramref name="resource"/>) that a resource matches one of
@@ -48,6 +78,7 @@ public sealed class SearchParameterHandler(SearchParameterDefinition definition,
             SearchParameterType.Number => Conditions.NumberCondition.Sql(sql, this, resource, modifier, values),
             SearchParameterType.Quantity => Conditions.QuantityCondition.Sql(sql, this, resource, modifier, values),
             SearchParameterType.Reference => Conditions.ReferenceCondition.Sql(sql, this, resource, modifier, values, environment.IsResourceType),
+            SearchParameterType.Composite => Conditions.CompositeCondition.Sql(sql, this, resource, modifier, values, environment),
             _ => Conditions.UriCondition.Sql(sql, this, resource, modifier, values),
         };
     }
@@ -61,6 +92,7 @@ public sealed class SearchParameterHandler(SearchParameterDefinition definition,
         SearchParameterType.Number => "search_number",
         SearchParameterType.Quantity => "search_quantity",
         SearchParameterType.Reference => "search_reference",
+        SearchParameterType.Composite => "search_composite",
         _ => "search_uri",
     };
 
@@ -86,6 +118,36 @@ public sealed class SearchParameterHandler(SearchParameterDefinition definition,
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (!IsIndexed) return;
-        foreach (var value in Values(resource)) rows.Add(new SearchIndexRow(Code, value));
+        var values = Values(resource);
+        if (Definition.Type != SearchParameterType.Composite)
+        {
+            foreach (var value in values) rows.Add(new SearchIndexRow(Code, value));
+            return;
+        }
+        var components = Components!;
+        var part = 0;
+        foreach (var value in values)
+        {
+            if (value is not CompositeSearchValue composite) continue;
+            rows.Add(new SearchIndexRow(Code, composite, part));
+            for (var i = 0; i < components.Count; i++)
+            {
+                foreach (var componentValue in composite.Components[i]) rows.Add(new SearchIndexRow(components[i].Code, componentValue, part));
+            }
+            part++;
+        }
+    }
+
+    private static List<SearchParameterHandler>? ComponentHandlers(SearchParameterDefinition definition, string resourceType, SearchIndexer indexer)
+    {
+        if (definition.Type != SearchParameterType.Composite || definition.Components.Count == 0) return null;
+        var handlers = new List<SearchParameterHandler>(definition.Components.Count);
+        for (var i = 0; i < definition.Components.Count; i++)
+        {
+            if (indexer.Catalog.FindByUrl(definition.Components[i].Definition) is not { } component) return null;
+            if (component.Type is SearchParameterType.Composite or SearchParameterType.Special) return null;
+            handlers.Add(new SearchParameterHandler(component with { Code = $"{definition.Code}${i}" }, resourceType, indexer, isComponent: true));
+        }
+        return handlers;
     }
 }

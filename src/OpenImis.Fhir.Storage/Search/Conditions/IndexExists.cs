@@ -8,7 +8,9 @@ internal static class IndexExists
     {
         var alias = sql.Alias();
         var condition = match is null ? "" : " and (" + match(alias) + ")";
-        return $"exists (select 1 from {table} {alias} where {alias}.rid = {resource}.rid and {alias}.resource_type = {sql.Add(handler.ResourceType)} and {alias}.code = {sql.Add(handler.Code)}{condition})";
+        // A component's rows must come from the element instance of the composite row named by resource.
+        var part = handler.IsComponent ? $" and {alias}.part = {resource}.part" : "";
+        return $"exists (select 1 from {table} {alias} where {alias}.rid = {resource}.rid and {alias}.resource_type = {sql.Add(handler.ResourceType)} and {alias}.code = {sql.Add(handler.Code)}{part}{condition})";
     }
 
     /// <summary><c>:missing=true</c> (no value) or <c>false</c> (some value).</summary>
