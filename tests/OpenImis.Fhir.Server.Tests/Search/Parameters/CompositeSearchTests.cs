@@ -51,11 +51,17 @@ public sealed class CompositeSearchTests(SearchParameterFixture fixture)
         await fixture.Client.ExpectAsync(escaped, expected);
     }
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task The_in_memory_matcher_agrees_with_the_database_on_composites(string query, string[] expected)
+    public static TheoryData<string> Queries()
     {
-        _ = expected;
+        var queries = new TheoryData<string>();
+        foreach (var row in Cases()) queries.Add((string)row[0]);
+        return queries;
+    }
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task The_in_memory_matcher_agrees_with_the_database_on_composites(string query)
+    {
         var question = query.IndexOf('?', StringComparison.Ordinal);
         var type = query[..question];
         var parameters = query[(question + 1)..].Split('&').Select(p => (Name: p[..p.IndexOf('=', StringComparison.Ordinal)], Value: p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
