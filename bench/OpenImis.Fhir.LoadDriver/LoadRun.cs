@@ -21,13 +21,6 @@ internal static class LoadRun
     /// <summary>Reads need this many Patients at least; made (untimed) when the create scenario left fewer.</summary>
     private const int MinimumReadIds = 1_000;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static async Task<int> RunAsync(LoadOptions options, TextWriter log, TimeProvider time, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
@@ -107,19 +100,7 @@ internal static class LoadRun
             BundleEntries: OpenImisWorkload.BundleEntries,
             SeededExamples: seeded,
             Scenarios: results);
-        var summary = SummaryWriter.Write(run);
-        if (options.OutDirectory is { } outDirectory)
-        {
-            Directory.CreateDirectory(outDirectory);
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, "results.json"), JsonSerializer.Serialize(run, JsonOptions), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, "summary.md"), summary, cancellationToken);
-            await log.WriteLineAsync($"Wrote {Path.Combine(outDirectory, "results.json")} and summary.md");
-        }
-        else
-        {
-            await log.WriteLineAsync();
-            await log.WriteLineAsync(summary);
-        }
+        await RunOutput.WriteAsync(run, SummaryWriter.Write(run), options.OutDirectory, log, cancellationToken);
         // Exit 1 when a scenario had failed requests: its figures are not a measurement of the server working.
         return results.Any(r => r.Errors > 0 || r.Aborted || r.Requests == 0) ? 1 : 0;
     }

@@ -1,3 +1,4 @@
+using OpenImis.Fhir.LoadDriver.Results;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
@@ -20,13 +21,6 @@ namespace OpenImis.Fhir.LoadDriver.Search;
 /// </summary>
 internal static class SearchRun
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static async Task<int> RunAsync(SearchOptions options, TextWriter log, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -96,19 +90,7 @@ internal static class SearchRun
             ResourcesByType: resources,
             SampledByType: data.Counts,
             Shapes: results);
-        var summary = SearchSummaryWriter.Write(run);
-        if (options.OutDirectory is { } outDirectory)
-        {
-            Directory.CreateDirectory(outDirectory);
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, "results.json"), JsonSerializer.Serialize(run, JsonOptions), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(outDirectory, "summary.md"), summary, cancellationToken);
-            await log.WriteLineAsync($"Wrote {Path.Combine(outDirectory, "results.json")} and summary.md");
-        }
-        else
-        {
-            await log.WriteLineAsync();
-            await log.WriteLineAsync(summary);
-        }
+        await RunOutput.WriteAsync(run, SearchSummaryWriter.Write(run), options.OutDirectory, log, cancellationToken);
         // Nothing measured (an empty database) is a failed run too, not a clean one.
         return results.Any(r => r.Errors > 0 || r.ExplainAgrees == false) || results.All(r => r.Skipped is not null) ? 1 : 0;
     }
