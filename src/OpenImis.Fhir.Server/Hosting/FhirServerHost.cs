@@ -40,7 +40,9 @@ internal static class FhirServerHost
         services.AddSingleton(options);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build());
         services.AddKeyedSingleton(SearchPool, (_, _) => new NpgsqlDataSourceBuilder(Unprepared(connectionString)).Build());
-        services.AddSingleton(provider => new FhirStore(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool)));
+        services.AddKeyedSingleton(LookupPool, (_, _) => new NpgsqlDataSourceBuilder(GenericPlans(connectionString)).Build());
+        services.AddSingleton(provider => new FhirStore(provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool), provider.GetRequiredKeyedService<NpgsqlDataSource>(LookupPool)));
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new FhirPathEngine(FhirModel.R4), BuiltInSearchParameters.Load(IgDirectory())));
         services.AddSingleton(provider => new SearchParameterStore(provider.GetRequiredService<NpgsqlDataSource>()));
@@ -101,6 +103,16 @@ internal static class FhirServerHost
     }
 
     private const string SearchPool = "search";
+
+    private const string LookupPool = "lookup";
+
+    // Key lookups and includes: prepared, and one plan for every value (FhirStore's lookupDataSource says why).
+    private static string GenericPlans(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Tuned(connectionString));
+        builder.Options = (builder.Options is { Length: > 0 } options ? options + " " : "") + "-c plan_cache_mode=force_generic_plan";
+        return builder.ConnectionString;
+    }
 
     // Searches: planned for their values each time (FhirStore's searchDataSource says why).
     private static string Unprepared(string connectionString)

@@ -110,6 +110,39 @@ public sealed class PagingAndSortTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task Pages_of_two_criteria_in_rid_order_drop_resources_deleted_or_changed_between_them()
+    {
+        // Two criteria and no _sort: the page is cut among candidate rids read from the index tables alone.
+        var code = Guid.NewGuid().ToString("N");
+        var matching = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            matching.Add(await CreateBasicAsync(code, "2021-03-0" + (i + 1)));
+            await CreateBasicAsync(code, "2020-03-01"); // same code, outside the date range
+        }
+        var query = $"Basic?code={Escape(CodeSystem + "|" + code)}&created=ge2021-01-01&_count=2";
+        var first = await _client.SearchAsync(query);
+        var seen = Ids(first);
+        Assert.Equal(matching.Take(2), seen);
+
+        var deleted = matching[3];
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{deleted}")).Status);
+        var movedOut = matching[4];
+        await UpdateBasicCreatedAsync(movedOut, code, "2019-01-01");
+        var shownThenChanged = matching[0];
+        await UpdateBasicCreatedAsync(shownThenChanged, code, "2019-01-01");
+
+        for (var next = Link(first, "next"); next is not null;)
+        {
+            var page = await _client.SearchAsync(next);
+            seen.AddRange(Ids(page));
+            next = Link(page, "next");
+        }
+        Assert.Equal(matching.Where(id => id != deleted && id != movedOut), seen);
+        Assert.Equal(matching.Skip(1).Where(id => id != deleted && id != movedOut), await _client.AllMatchesAsync(query));
+    }
+
+    [Fact]
     public async Task A_cursor_that_is_not_one_the_server_gave_is_refused()
     {
         var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_cursor=bm90LWEtY3Vyc29y");
@@ -234,6 +267,19 @@ public sealed class PagingAndSortTests(SearchFixture fixture)
         Assert.Equal(Patients.Count(p => p.Gender == "female"), (int)bundle["total"]!);
         Assert.Empty(Ids(bundle));
         Assert.Null(Link(bundle, "next"));
+    }
+
+    private async Task UpdateBasicCreatedAsync(string id, string code, string created)
+    {
+        var basic = new JsonObject
+        {
+            ["resourceType"] = "Basic",
+            ["id"] = id,
+            ["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = CodeSystem, ["code"] = code }) },
+            ["created"] = created,
+        };
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", basic);
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 
     private async Task<string> CreateBasicAsync(string code, string created)
