@@ -9,7 +9,7 @@ namespace OpenImis.Fhir.Engine.Search;
 /// compiled once with lenient <c>as</c>) and the values it gives (<see cref="SearchValueExtractor"/>). Indexing at
 /// write time and matching in memory both go through <see cref="Values"/>, so they cannot disagree.
 /// </summary>
-public sealed class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine engine)
+public sealed partial class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine engine)
 {
     private static readonly FhirPathCompileOptions Lenient = new() { LenientAs = true };
 
@@ -84,6 +84,32 @@ public sealed class SearchIndexer(SearchParameterCatalog catalog, FhirPathEngine
             if (complete) values.Add(new CompositeSearchValue(parts));
         }
     }
+
+    /// <summary>
+    /// True when a resource holds at most one value for the parameter: its expression is a plain path (<c>Patient.birthDate</c>)
+    /// through elements of cardinality 0..1. Then conditions on the parameter can be asked of one and the same value
+    /// (<c>birthdate=ge1970&amp;birthdate=lt1980</c> is one range). False when in doubt.
+    /// </summary>
+    public bool IsSingleValued(SearchParameterDefinition definition, string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var text = Catalog.ExpressionFor(definition, resourceType)?.Trim();
+        while (text is ['(', .., ')']) text = text[1..^1].Trim();
+        if (text is null || !PlainPath().IsMatch(text)) return false;
+        var steps = text.Split('.');
+        var type = Engine.Model.FindType(steps[0]);
+        if (steps[0] != resourceType || type is null) return false;
+        for (var i = 1; i < steps.Length; i++)
+        {
+            if (type?.FindChild(steps[i]) is not { IsArray: false } child) return false;
+            type = i < steps.Length - 1 && child.Types.Count == 1 ? child.Types[0].Type : null;
+            if (type is null && i < steps.Length - 1) return false;
+        }
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z][A-Za-z]*(\.[a-z][A-Za-z]*)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PlainPath();
 
     private CompiledExpression? Compiled(SearchParameterDefinition definition, string resourceType) =>
         _compiled.GetOrAdd((definition, resourceType), key =>

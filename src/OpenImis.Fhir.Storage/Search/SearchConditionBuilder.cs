@@ -26,6 +26,33 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         }
     }
 
+    /// <summary>
+    /// The conditions of criteria that must all hold. Date criteria on a parameter a resource holds at most once are
+    /// asked of that one value in one condition (<see cref="Conditions.DateCondition.AllOf"/>): the same resources
+    /// match, and PostgreSQL reads one range of the index.
+    /// </summary>
+    public List<string> BuildAll(SqlBuilder sql, string resource, string resourceType, IReadOnlyList<SearchCriterion> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var conditions = new List<string>();
+        var merged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var criterion in criteria)
+        {
+            var name = criterion.Name;
+            if (merged.Contains(name)) continue;
+            var same = criteria.Where(c => c.Name == name).ToList();
+            if (same.Count > 1 && name.IndexOfAny([':', '.']) < 0 && !name.StartsWith('_')
+                && registry.Find(resourceType, name) is { Definition.Type: SearchParameterType.Date, IsIndexed: true, IsComponent: false, IsSingleValued: true } handler)
+            {
+                merged.Add(name);
+                conditions.Add(Conditions.DateCondition.AllOf(sql, handler, resource, same.Select(c => c.Values).ToList()));
+                continue;
+            }
+            conditions.Add(Build(sql, resource, resourceType, criterion));
+        }
+        return conditions;
+    }
+
     public string Build(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion) =>
         Build(sql, resource, resourceType, criterion, 0, probe: false);
 

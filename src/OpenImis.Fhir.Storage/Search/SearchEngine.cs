@@ -116,7 +116,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         var where = new List<string> { $"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted" };
         var conditions = new List<string>();
         if (request.Compartment is { } compartment) conditions.Add(CompartmentCondition.Sql(sql, "r", request.ResourceType, compartment));
-        foreach (var criterion in request.Criteria) conditions.Add(Conditions.Build(sql, "r", request.ResourceType, criterion));
+        conditions.AddRange(Conditions.BuildAll(sql, "r", request.ResourceType, request.Criteria));
         if (cursor is not null) conditions.Add(cursor);
         where.AddRange(CandidateSet.Rewrite(conditions, pageLimit));
         return where;

@@ -24,7 +24,13 @@ public sealed class SearchParameterHandler
         IsComponent = isComponent;
         _indexer = indexer;
         _components = new(() => ComponentHandlers(definition, resourceType, indexer));
+        _singleValued = new(() => indexer.IsSingleValued(definition, resourceType));
     }
+
+    private readonly Lazy<bool> _singleValued;
+
+    /// <summary>A resource holds at most one value for this parameter (<see cref="SearchIndexer.IsSingleValued"/>).</summary>
+    public bool IsSingleValued => _singleValued.Value;
 
     public SearchParameterDefinition Definition { get; }
 

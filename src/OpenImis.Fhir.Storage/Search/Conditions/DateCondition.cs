@@ -16,6 +16,15 @@ internal static class DateCondition
         return IndexExists.Sql(sql, "search_date", handler, resource, a => IndexExists.Or(values.Select(v => Compare(sql, $"{a}.low", $"{a}.high", v, handler.Code))));
     }
 
+    /// <summary>
+    /// Several criteria on a parameter a resource holds at most once (<see cref="SearchParameterHandler.IsSingleValued"/>),
+    /// asked of that one value together: <c>birthdate=ge1970&amp;birthdate=lt1980</c> reads one range of the index,
+    /// where two separate conditions each matched half the patients.
+    /// </summary>
+    public static string AllOf(SqlBuilder sql, SearchParameterHandler handler, string resource, IReadOnlyList<IReadOnlyList<string>> criteria) =>
+        IndexExists.Sql(sql, "search_date", handler, resource, a =>
+            string.Join(" and ", criteria.Select(values => IndexExists.Or(values.Select(v => Compare(sql, $"{a}.low", $"{a}.high", v, handler.Code))))));
+
     /// <summary>The comparison of an indexed range [low, high) with a searched value: also used for _lastUpdated on the resource table.</summary>
     public static string Compare(SqlBuilder sql, string low, string high, string value, string code)
     {
