@@ -21,7 +21,7 @@ internal sealed class ShapeExplainer(SearchEngine engine, NpgsqlDataSource datab
         var request = SearchRequestReader.Read(engine, query, defaultPageSize, maxPageSize);
         var served = await ServedMatchesAsync(query, cancellationToken);
         var plans = new List<StatementPlan>();
-        var (pageText, pageSql, _) = engine.PageQuery(request);
+        var (pageText, pageSql, _) = await engine.PageQueryAsync(request, cancellationToken);
         var page = await ExplainAsync("page", pageText, pageSql, cancellationToken);
         plans.Add(page);
         if (request.Total == SearchTotal.Accurate)

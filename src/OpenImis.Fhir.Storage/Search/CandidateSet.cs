@@ -6,47 +6,74 @@ namespace OpenImis.Fhir.Storage.Search;
 /// Rewrites a search's conditions so that PostgreSQL finds the candidate rids in the index tables before it touches
 /// the resource table. Every index condition is <c>exists (select 1 from T a where a.rid = r.rid and ...)</c>; with
 /// two of them, PostgreSQL probed the resource row of every match of the first before checking the second
-/// (<c>family=X&amp;given=Y</c>: 4,749 probes for 48 matches). Here the first such condition becomes the candidate set
-/// <c>r.rid in (select a.rid from T a where ... and [the other rid-only conditions, on a.rid])</c>, which it can hash-
-/// or merge-join within the index tables.
+/// (<c>family=X&amp;given=Y</c>: 4,749 probes for 48 matches). Here one such condition, the driver, becomes the
+/// candidate set <c>r.rid in (select a.rid from T a where ... and [the other rid-only conditions, on a.rid])</c>,
+/// which PostgreSQL can hash- or merge-join within the index tables.
 /// <para>
 /// When every condition is rid-only and the page is in rid order, the page is cut inside the candidate set too
 /// (<c>order by a.rid limit n</c>): index rows exist only for the current version of resources that are not deleted
 /// (a write replaces them, a delete removes them), so a candidate rid is a match and needs no resource row to count.
 /// </para>
+/// <para>
+/// A driver known to be small (<see cref="FenceRows"/>, by PostgreSQL's estimate) is <i>fenced</i>: its rids are
+/// sorted first (<c>order by rid offset 0</c>, which PostgreSQL does not flatten), so that the other conditions are
+/// checked in rid order and the page stops after its first rows. Left to itself PostgreSQL checked all 8,907 coverages
+/// of a product for <c>status=active</c> before sorting them (102 ms); fenced, it checks 21 (5 ms). A large driver is
+/// never fenced: sorting 180,000 women to find a rare family name is what the planner rightly avoids.
+/// </para>
 /// </summary>
 internal static partial class CandidateSet
 {
-    /// <summary>The conditions on the resource alias <c>r</c> that select the same resources as <paramref name="conditions"/>.</summary>
-    /// <param name="pageLimit">The page size plus one (a SQL parameter) when the page is in rid order; null otherwise.</param>
-    public static List<string> Rewrite(IReadOnlyList<string> conditions, string? pageLimit)
+    /// <summary>Up to this many estimated rows, a driver is sorted before the other conditions are checked.</summary>
+    public const double FenceRows = 20_000;
+
+    /// <summary>The conditions that can drive (positive index conditions): their position, and what their rows are read from and with.</summary>
+    public static List<(int Index, string From, string Where)> Drivers(IReadOnlyList<string> conditions)
     {
         ArgumentNullException.ThrowIfNull(conditions);
-        var driver = -1;
-        Match? match = null;
-        for (var i = 0; i < conditions.Count && driver < 0; i++)
+        var drivers = new List<(int, string, string)>();
+        for (var i = 0; i < conditions.Count; i++)
         {
-            var candidate = CorrelatedExists().Match(conditions[i]);
-            if (candidate.Success && ClosesAtEnd(conditions[i], "exists ".Length)) (driver, match) = (i, candidate);
+            var match = CorrelatedExists().Match(conditions[i]);
+            if (match.Success && ClosesAtEnd(conditions[i], "exists ".Length)) drivers.Add((i, match.Groups["from"].Value, match.Groups["rest"].Value));
         }
-        if (match is null) return [.. conditions];
+        return drivers;
+    }
+
+    /// <summary>True when every condition needs only the rid of a resource (the page can then be cut among candidates).</summary>
+    public static bool AllRidOnly(IReadOnlyList<string> conditions) => conditions.All(c => !OtherResourceColumn().IsMatch(c));
+
+    /// <summary>The conditions on the resource alias <c>r</c> that select the same resources as <paramref name="conditions"/>.</summary>
+    /// <param name="pageLimit">The page size plus one (a SQL parameter) when the page is in rid order; null otherwise.</param>
+    /// <param name="driver">The position of the condition to drive (one of <see cref="Drivers"/>); null: the first that can.</param>
+    /// <param name="fenced">Sort the driver's rids before checking the others (when the page is cut inside).</param>
+    public static List<string> Rewrite(IReadOnlyList<string> conditions, string? pageLimit, int? driver = null, bool fenced = false)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        var drivers = Drivers(conditions);
+        if (drivers.Count == 0) return [.. conditions];
+        var (index, from, rest) = driver is { } chosen ? drivers.Single(d => d.Index == chosen) : drivers[0];
         var ridOnly = conditions.Select(c => !OtherResourceColumn().IsMatch(c)).ToArray();
-        var allRidOnly = ridOnly.All(x => x);
-        if (!allRidOnly) pageLimit = null;
+        if (!ridOnly.All(x => x)) pageLimit = null;
         // One index condition alone: an exists is planned as well as a candidate set, unless the page is cut in it.
         if (pageLimit is null && ridOnly.Count(x => x) < 2) return [.. conditions];
 
-        var alias = match.Groups["alias"].Value;
-        var onAlias = alias + ".rid";
-        var inner = new List<string> { ResourceRid().Replace(match.Groups["rest"].Value, onAlias) };
-        var outer = new List<string>();
-        for (var i = 0; i < conditions.Count; i++)
+        var alias = CorrelatedExists().Match(conditions[index]).Groups["alias"].Value;
+        var others = Enumerable.Range(0, conditions.Count).Where(i => i != index).ToList();
+        if (pageLimit is not null && fenced)
         {
-            if (i == driver) continue;
+            var fence = $"(select {alias}.rid from {from} where {ResourceRid().Replace(rest, alias + ".rid")} order by {alias}.rid offset 0) c";
+            var checks = others.Count == 0 ? "" : " where " + string.Join(" and ", others.Select(i => ResourceRid().Replace(conditions[i], "c.rid")));
+            return [$"r.rid in (select distinct c.rid from {fence}{checks} order by c.rid limit {pageLimit})"];
+        }
+        var onAlias = alias + ".rid";
+        var inner = new List<string> { ResourceRid().Replace(rest, onAlias) };
+        var outer = new List<string>();
+        foreach (var i in others)
+        {
             if (ridOnly[i]) inner.Add(ResourceRid().Replace(conditions[i], onAlias));
             else outer.Add(conditions[i]);
         }
-        var from = match.Groups["from"].Value;
         var where = string.Join(" and ", inner);
         outer.Insert(0, pageLimit is null
             ? $"r.rid in (select {alias}.rid from {from} where {where})"

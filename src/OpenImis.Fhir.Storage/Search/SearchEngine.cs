@@ -27,7 +27,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (text, sql, keys) = PageQuery(request);
+        var (text, sql, keys) = await PageQueryAsync(request, cancellationToken);
         var sort = SortSignature(request);
         var matches = new List<StoredResource>();
         var rids = new List<long>();
@@ -66,15 +66,25 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     /// (bench/OpenImis.Fhir.LoadDriver). Columns: <see cref="FhirStore.VersionColumns"/>, then the rid (8), then the
     /// sort keys (9...).
     /// </summary>
-    internal (string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys) PageQuery(SearchRequest request)
+    internal async Task<(string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys)> PageQueryAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var sql = new SqlBuilder();
         var keys = SortKeys(sql, request);
         var sort = SortSignature(request);
         var cursor = request.Cursor is { } c ? Keyset(sql, keys, DecodeCursor(c, sort, keys.Select(k => k.SqlType).ToList())) : null;
         var limit = sql.Add(request.Count + 1);
-        // In rid order (no _sort), the page can be cut among the candidate rids (CandidateSet).
-        var where = Where(sql, request, cursor, keys.Count == 1 ? limit : null);
+        var where = BaseConditions(sql, request);
+        var conditions = CriteriaConditions(sql, request, cursor);
+        if (keys.Count == 1 && CandidateSet.AllRidOnly(conditions))
+        {
+            // In rid order (no _sort), the page is cut among the candidate rids (CandidateSet).
+            var (driver, fenced) = await ChooseDriverAsync(conditions, sql, cancellationToken);
+            where.AddRange(CandidateSet.Rewrite(conditions, limit, driver, fenced));
+        }
+        else
+        {
+            where.AddRange(CandidateSet.Rewrite(conditions, null));
+        }
         var keyColumns = string.Join(", ", keys.Select((k, i) => $"{k.Expression} as k{i}"));
         var order = string.Join(", ", keys.Select(k => k.Expression + (k.Descending ? " desc" : "") + " nulls last"));
         var pageOrder = string.Join(", ", keys.Select((k, i) => $"p.k{i}" + (k.Descending ? " desc" : "") + " nulls last"));
@@ -109,17 +119,59 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         return await transaction.ReadStringsAsync($"select r.id from fhir_resource r where {string.Join(" and ", where)} order by r.id limit {sql.Add(limit)}", sql.Parameters, cancellationToken);
     }
 
-    /// <param name="cursor">The keyset condition of a page after the first.</param>
-    /// <param name="pageLimit">The page's limit parameter when the page is in rid order.</param>
-    private List<string> Where(SqlBuilder sql, SearchRequest request, string? cursor = null, string? pageLimit = null)
+    private List<string> Where(SqlBuilder sql, SearchRequest request)
     {
-        var where = new List<string> { $"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted" };
+        var where = BaseConditions(sql, request);
+        where.AddRange(CandidateSet.Rewrite(CriteriaConditions(sql, request, cursor: null), pageLimit: null));
+        return where;
+    }
+
+    private static List<string> BaseConditions(SqlBuilder sql, SearchRequest request) => [$"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted"];
+
+    /// <param name="cursor">The keyset condition of a page after the first.</param>
+    private List<string> CriteriaConditions(SqlBuilder sql, SearchRequest request, string? cursor)
+    {
         var conditions = new List<string>();
         if (request.Compartment is { } compartment) conditions.Add(CompartmentCondition.Sql(sql, "r", request.ResourceType, compartment));
         conditions.AddRange(Conditions.BuildAll(sql, "r", request.ResourceType, request.Criteria));
         if (cursor is not null) conditions.Add(cursor);
-        where.AddRange(CandidateSet.Rewrite(conditions, pageLimit));
-        return where;
+        return conditions;
+    }
+
+    /// <summary>
+    /// The index condition with the fewest rows by PostgreSQL's estimate drives a page of several conditions, and is
+    /// sorted first when small (<see cref="CandidateSet"/>). The estimates of all candidates cost one round trip of
+    /// EXPLAINs of single-table scans. One condition alone, or no estimate to be had: the first drives, unsorted.
+    /// </summary>
+    private async Task<(int? Driver, bool Fenced)> ChooseDriverAsync(List<string> conditions, SqlBuilder sql, CancellationToken cancellationToken)
+    {
+        var drivers = CandidateSet.Drivers(conditions);
+        if (conditions.Count < 2 || drivers.Count == 0) return (null, false);
+        await using var batch = store.SearchDataSource.CreateBatch();
+        foreach (var (_, from, where) in drivers)
+        {
+            var explain = new NpgsqlBatchCommand($"explain (format json) select 1 from {from} where {where}");
+            foreach (var parameter in sql.Parameters) explain.Parameters.Add(parameter.Clone());
+            batch.BatchCommands.Add(explain);
+        }
+        var estimates = new List<double>(drivers.Count);
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                if (!await reader.ReadAsync(cancellationToken)) return (null, false);
+                using var plan = JsonDocument.Parse(reader.GetString(0));
+                estimates.Add(plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+        catch (NpgsqlException)
+        {
+            return (null, false); // no estimate: the plain candidate set, still right (a broken connection fails the page query next)
+        }
+        var best = estimates.IndexOf(estimates.Min());
+        return (drivers[best].Index, estimates[best] <= CandidateSet.FenceRows);
     }
 
     private List<(string Expression, bool Descending, string SqlType)> SortKeys(SqlBuilder sql, SearchRequest request)

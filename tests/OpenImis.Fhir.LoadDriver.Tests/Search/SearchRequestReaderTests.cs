@@ -21,7 +21,7 @@ public sealed class SearchRequestReaderTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public void Every_parameter_of_every_shape_is_one_the_server_knows_and_its_page_query_builds()
+    public async Task Every_parameter_of_every_shape_is_one_the_server_knows_and_its_page_query_builds()
     {
         var sample = TestSample.Complete();
         var random = new Random(1);
@@ -29,7 +29,7 @@ public sealed class SearchRequestReaderTests : IDisposable
         {
             var query = shape.Draw(sample, random)!;
             var request = SearchRequestReader.Read(_engine, query, 20, 500);
-            var (text, _, _) = _engine.PageQuery(request);
+            var (text, _, _) = await _engine.PageQueryAsync(request, CancellationToken.None);
             Assert.True(text.Contains("from fhir_resource r", StringComparison.Ordinal), shape.Name);
         }
     }

@@ -37,6 +37,26 @@ public sealed class CandidateSetTests
     }
 
     [Fact]
+    public void A_fenced_driver_is_sorted_apart_and_the_others_are_checked_on_its_rids()
+    {
+        var rewritten = CandidateSet.Rewrite([NotMale, Family, "r.rid > $12::bigint"], pageLimit: "$1", driver: 1, fenced: true);
+        var only = Assert.Single(rewritten);
+        Assert.Equal(
+            "r.rid in (select distinct c.rid from (select i1.rid from search_string i1 where i1.resource_type = $2 and i1.code = $3 and ((i1.normalized like $4)) order by i1.rid offset 0) c " +
+            "where not exists (select 1 from search_token i3 where i3.rid = c.rid and i3.resource_type = $8 and i3.code = $9 and ((i3.value = $10))) and c.rid > $12::bigint " +
+            "order by c.rid limit $1)",
+            only);
+        Assert.Equal([(1, "search_string i1", "i1.resource_type = $2 and i1.code = $3 and ((i1.normalized like $4))")], CandidateSet.Drivers([NotMale, Family, "r.rid > $12::bigint"]));
+    }
+
+    [Fact]
+    public void Without_a_page_cut_inside_a_fence_is_not_used()
+    {
+        var rewritten = CandidateSet.Rewrite([Family, Id], pageLimit: "$1", driver: 0, fenced: true);
+        Assert.Equal([Family, Id], rewritten);
+    }
+
+    [Fact]
     public void A_condition_on_another_column_of_the_resource_stays_outside_and_the_page_is_not_cut_inside()
     {
         var rewritten = CandidateSet.Rewrite([Family, Id], pageLimit: "$1");
