@@ -71,8 +71,7 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         if (code == "_lastUpdated" && modifier is null)
         {
             if (probe) return "true";
-            return "(" + string.Join(" or ", criterion.Values.Select(v =>
-                Conditions.DateCondition.Compare(sql, $"{resource}.last_updated", $"({resource}.last_updated + interval '1 millisecond')", v, code))) + ")";
+            return "(" + string.Join(" or ", criterion.Values.Select(v => Conditions.DateCondition.CompareInstant(sql, $"{resource}.last_updated", v, code))) + ")";
         }
         var handler = registry.Find(resourceType, code) ?? throw new SearchException($"Unknown search parameter '{code}' for {resourceType}", code);
         if (!handler.IsIndexed) throw new SearchException($"The search parameter {code} of {resourceType} is not supported", code);

@@ -120,6 +120,9 @@ public sealed class DateSearchTests(SearchFixture fixture)
             ("ge", Instant(first)), ("gt", Instant(first)), ("le", Instant(last)), ("lt", Instant(last)), ("eq", Instant(first)),
             ("gt", Instant(first.AddSeconds(-1))), ("lt", Instant(first.AddSeconds(-1))), ("eq", first.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("ne", first.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("sa", "2000"), ("eb", "2000"),
+            // At the stored instants themselves: the written-out forms on the column must keep each boundary.
+            ("sa", Instant(first)), ("eb", Instant(last)), ("le", Instant(first)), ("ge", Instant(last)), ("ne", Instant(first)),
+            ("gt", Instant(last)), ("lt", Instant(first)), ("eb", "0001"), ("sa", "2999"), ("le", "0001"),
         })
         {
             var search = SpecDates.Range(value);

@@ -46,6 +46,33 @@ internal static class DateCondition
         };
     }
 
+    /// <summary>
+    /// The comparison of an instant held to the millisecond (<c>_lastUpdated</c>: the range [t, t + 1 ms)) written on
+    /// the column alone, so that an index on it serves ranges: <c>ge X</c> is <c>t &gt;= low(X)</c>, the same
+    /// resources as <see cref="Compare"/> with high = t + 1 ms.
+    /// </summary>
+    public static string CompareInstant(SqlBuilder sql, string column, string value, string code)
+    {
+        var (prefix, text) = SearchPrefixes.Split(value);
+        var range = Parse(text, code);
+        var width = TimeSpan.FromMilliseconds(1);
+        // The last instant of a range, and the one before its first (the year 0001 has none before it).
+        var last = range.High - width;
+        var beforeFirst = range.Low - DateTimeOffset.MinValue < width ? DateTimeOffset.MinValue : range.Low - width;
+        return prefix switch
+        {
+            SearchPrefix.Eq => $"({column} >= {sql.Add(range.Low)} and {column} <= {sql.Add(last)})",
+            SearchPrefix.Ne => $"not ({column} >= {sql.Add(range.Low)} and {column} <= {sql.Add(last)})",
+            SearchPrefix.Gt => $"{column} > {sql.Add(last)}",
+            SearchPrefix.Lt => $"{column} < {sql.Add(range.Low)}",
+            SearchPrefix.Ge => $"{column} >= {sql.Add(range.Low)}",
+            SearchPrefix.Le => $"{column} <= {sql.Add(last)}",
+            SearchPrefix.Sa => $"{column} >= {sql.Add(range.High)}",
+            SearchPrefix.Eb => $"{column} <= {sql.Add(beforeFirst)}",
+            _ => Approximately(sql, column, $"({column} + interval '1 millisecond')", range),
+        };
+    }
+
     public static DateSearchValue Parse(string text, string code)
     {
         // A '+' of a zone arrives as a space when the client did not escape it.
