@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace OpenImis.Fhir.Application.Bundles;
 
 /// <summary>
-/// One entry of a batch or transaction, parsed: its position, method, the URL split into type, id, version or
-/// conditional query, and its resource and conditional headers.
+/// One entry of a batch or transaction, parsed: its position, method, the URL split into type, id, version,
+/// compartment target type or query, and its resource and conditional headers.
 /// </summary>
 internal sealed record BundleEntryRequest(
     int Index,
@@ -18,8 +18,12 @@ internal sealed record BundleEntryRequest(
     JsonElement? Resource,
     string? IfNoneExist,
     string? IfMatch,
-    string? IfNoneMatch)
+    string? IfNoneMatch,
+    string? CompartmentTarget = null)
 {
+    /// <summary>A search entry: a GET of a type (<c>Patient?name=x</c>, <c>Patient</c>) or of a compartment (<c>Patient/123/Claim</c>).</summary>
+    public bool IsSearch => Method is "GET" or "HEAD" && (Id is null || CompartmentTarget is not null);
+
     public string Location => $"Bundle.entry[{Index}]";
 
     /// <summary>Processing order in a transaction (http.html#trules): deletes, creates, updates and patches, reads.</summary>

@@ -64,9 +64,11 @@ internal static class BundleParser
         string? type = segments[0].Length > 0 ? segments[0] : null;
         string? id = segments.Length > 1 ? segments[1] : null;
         string? version = segments.Length == 4 && segments[2] == "_history" ? segments[3] : null;
-        if (segments.Length is 3 or > 4 || (segments.Length == 4 && version is null))
+        // Patient/123/Claim: a compartment search, read-only.
+        string? compartmentTarget = segments.Length == 3 && method is ("GET" or "HEAD") && segments[2].Length > 0 && segments[2] != "_history" ? segments[2] : null;
+        if ((segments.Length == 3 && compartmentTarget is null) || segments.Length > 4 || (segments.Length == 4 && version is null))
         {
-            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid or Type?query", at + ".request.url");
+            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query", at + ".request.url");
         }
         JsonElement? resource = entry.TryGetProperty("resource", out var r) ? r : null;
         switch (method)
@@ -83,7 +85,8 @@ internal static class BundleParser
             throw FhirException.BadRequest($"A {method} entry needs a resource", at + ".resource");
         }
         return new BundleEntryRequest(index, method, url, String(entry, "fullUrl", at + ".fullUrl"), type, id, version, query, resource,
-            String(request, "ifNoneExist", at + ".request.ifNoneExist"), String(request, "ifMatch", at + ".request.ifMatch"), String(request, "ifNoneMatch", at + ".request.ifNoneMatch"));
+            String(request, "ifNoneExist", at + ".request.ifNoneExist"), String(request, "ifMatch", at + ".request.ifMatch"), String(request, "ifNoneMatch", at + ".request.ifNoneMatch"),
+            compartmentTarget);
     }
 
     private static string? String(JsonElement element, string name, string location)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Resources;
+using OpenImis.Fhir.Application.Search;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Bundles;
@@ -14,22 +15,35 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// resolved and rewritten in every entry, entries run in the spec's order (deletes, creates, updates, reads), and any
 /// failure rolls back all of it, answering with the failing entry's status and issues. A batch runs each entry in
 /// its own database transaction and answers each on its own.
+/// <para>
+/// A GET of a type or a compartment (<c>Patient?name=x</c>, <c>Patient/123/Claim</c>) is a search, answered with the
+/// searchset Bundle the same GET gets over REST (<see cref="SearchInteraction"/>). In a transaction it runs before the
+/// commit, so a refused search rolls everything back; it runs on the search pool, so it sees the database as it was
+/// before the transaction's own writes (a read by id sees them).
+/// </para>
 /// </summary>
 public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
 {
     /// <summary>Turns a patch body (content type, bytes) into the function that applies it; null: PATCH entries are refused.</summary>
     public Func<string, ReadOnlyMemory<byte>, Func<JsonNode, JsonNode>>? PatchFactory { get; init; }
 
-    public async Task<(int Status, byte[] Body)> ProcessAsync(JsonElement bundle, string baseUrl, PreferReturn prefer, CancellationToken cancellationToken)
+    /// <summary>Answers search entries; null: they are refused.</summary>
+    public SearchInteraction? Search { get; init; }
+
+    /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: search entries refuse unknown parameters.</param>
+    public async Task<(int Status, byte[] Body)> ProcessAsync(JsonElement bundle, string baseUrl, PreferReturn prefer, bool strict, CancellationToken cancellationToken)
     {
         var (type, entries) = BundleParser.Parse(bundle, baseUrl, context.Options.MaxBundleEntries);
+        var reads = new SearchEntryContext(baseUrl, strict);
         var results = type == "transaction"
-            ? await TransactionAsync(entries, cancellationToken)
-            : await BatchAsync(entries, cancellationToken);
+            ? await TransactionAsync(entries, reads, cancellationToken)
+            : await BatchAsync(entries, reads, cancellationToken);
         return (200, WriteResponse(type + "-response", entries, results, baseUrl, prefer));
     }
 
-    private async Task<EntryResult[]> TransactionAsync(List<BundleEntryRequest> entries, CancellationToken cancellationToken)
+    private readonly record struct SearchEntryContext(string BaseUrl, bool Strict);
+
+    private async Task<EntryResult[]> TransactionAsync(List<BundleEntryRequest> entries, SearchEntryContext reads, CancellationToken cancellationToken)
     {
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
@@ -74,7 +88,7 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 };
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
-                    : await ExecuteAsync(session, entry, options, transactional: true, cancellationToken);
+                    : await ExecuteAsync(session, entry, options, reads, transactional: true, cancellationToken);
                 // A conditional entry's resource is known only now; it may be one another entry writes too.
                 if (entry.Method is not ("GET" or "HEAD") && !matched.ContainsKey(entry.Index) && results[entry.Index].Resource is { } resource
                     && !written.TryAdd((resource.ResourceType, resource.Id), entry.Index))
@@ -106,7 +120,7 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         }
     }
 
-    private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, CancellationToken cancellationToken)
+    private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, SearchEntryContext reads, CancellationToken cancellationToken)
     {
         var results = new EntryResult[entries.Count];
         foreach (var entry in entries)
@@ -114,8 +128,13 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
             var options = new WriteOptions { LocationPrefix = entry.Location + ".resource" };
             try
             {
+                if (entry.IsSearch)
+                {
+                    results[entry.Index] = await SearchAsync(entry, reads, cancellationToken); // no database transaction of its own to open
+                    continue;
+                }
                 await using var session = await WriteSession.BeginAsync(context, cancellationToken);
-                results[entry.Index] = await ExecuteAsync(session, entry, options, transactional: false, cancellationToken);
+                results[entry.Index] = await ExecuteAsync(session, entry, options, reads, transactional: false, cancellationToken);
                 await session.CommitAsync(cancellationToken);
             }
             catch (FhirException e)
@@ -138,7 +157,7 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         return results;
     }
 
-    private async Task<EntryResult> ExecuteAsync(WriteSession session, BundleEntryRequest entry, WriteOptions options, bool transactional, CancellationToken cancellationToken)
+    private async Task<EntryResult> ExecuteAsync(WriteSession session, BundleEntryRequest entry, WriteOptions options, SearchEntryContext reads, bool transactional, CancellationToken cancellationToken)
     {
         var type = entry.Type!;
         WriteOutcome outcome;
@@ -166,16 +185,43 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 outcome = await session.ConditionalPatchAsync(type, entry.Query!, PatchOf(entry), entry.IfMatch, options, cancellationToken);
                 break;
             default:
-                return await ReadAsync(session, entry, cancellationToken);
+                return entry.IsSearch ? await SearchAsync(entry, reads, cancellationToken) : await ReadAsync(session, entry, cancellationToken);
         }
         return new EntryResult(outcome.Status, outcome.Resource, outcome.Issues);
     }
+
+    private async Task<EntryResult> SearchAsync(BundleEntryRequest entry, SearchEntryContext reads, CancellationToken cancellationToken)
+    {
+        if (Search is null) throw new FhirException(400, "not-supported", "Search entries are not supported here", entry.Location + ".request.url");
+        var parameters = QueryParameters(entry.Query);
+        var searchset = entry.CompartmentTarget is { } target
+            ? await Search.CompartmentSearchAsync(entry.Type!, entry.Id!, target, parameters, reads.Strict, reads.BaseUrl, cancellationToken)
+            : await Search.SearchAsync(entry.Type!, parameters, reads.Strict, reads.BaseUrl, cancellationToken);
+        return new EntryResult(200, null, []) { Searchset = searchset };
+    }
+
+    // The query of an entry's url, as a server reads a URL's: name=value pairs split on '&', percent-decoded, '+' a space.
+    private static List<KeyValuePair<string, string>> QueryParameters(string? query)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        if (string.IsNullOrEmpty(query)) return parameters;
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? pair : pair[..equals];
+            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            parameters.Add(new(Decode(name), Decode(value)));
+        }
+        return parameters;
+    }
+
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
     private async Task<EntryResult> ReadAsync(WriteSession session, BundleEntryRequest entry, CancellationToken cancellationToken)
     {
         if (entry.Id is null || entry.Query is not null)
         {
-            throw new FhirException(400, "not-supported", "Search in a Bundle entry is not supported yet; read by Type/id or Type/id/_history/vid", entry.Location + ".request.url");
+            throw FhirException.BadRequest($"A read of {entry.Type}/{entry.Id} takes no query; search with {entry.Type}?query", entry.Location + ".request.url");
         }
         if (entry.VersionId is not null) return new EntryResult(200, await reader.VReadAsync(entry.Type!, entry.Id, entry.VersionId, cancellationToken), []);
         if (!context.IsResourceType(entry.Type!)) throw FhirException.NotFound($"Unknown resource type '{entry.Type}'");
@@ -329,7 +375,12 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 var stored = result.Resource;
                 if (stored is not null) writer.WriteString("fullUrl", $"{baseUrl}/{stored.ResourceType}/{stored.Id}");
                 var isRead = entry.Method is "GET" or "HEAD";
-                if (stored?.Json is { } json && result.Status < 300 && (isRead || prefer == PreferReturn.Representation))
+                if (result.Searchset is { } searchset)
+                {
+                    writer.WritePropertyName("resource");
+                    writer.WriteRawValue(searchset, skipInputValidation: true);
+                }
+                else if (stored?.Json is { } json && result.Status < 300 && (isRead || prefer == PreferReturn.Representation))
                 {
                     writer.WritePropertyName("resource");
                     writer.WriteRawValue(json, skipInputValidation: true);

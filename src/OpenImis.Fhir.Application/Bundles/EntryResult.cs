@@ -3,5 +3,11 @@ using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Bundles;
 
-/// <summary>The outcome of one Bundle entry: its status, the resource version it produced or read, and issues.</summary>
-internal sealed record EntryResult(int Status, StoredResource? Resource, IReadOnlyList<OutcomeIssue> Issues);
+/// <summary>
+/// The outcome of one Bundle entry: its status, the resource version it produced or read, and issues; or, for a
+/// search, the searchset Bundle it answered (<see cref="Searchset"/>).
+/// </summary>
+internal sealed record EntryResult(int Status, StoredResource? Resource, IReadOnlyList<OutcomeIssue> Issues)
+{
+    public byte[]? Searchset { get; init; }
+}

@@ -63,6 +63,7 @@ internal static class FhirServerHost
         services.AddSingleton(provider => new BundleProcessor(provider.GetRequiredService<FhirContext>(), provider.GetRequiredService<ResourceReader>())
         {
             PatchFactory = provider.GetRequiredService<PatchSource>().Create,
+            Search = provider.GetRequiredService<SearchInteraction>(),
         });
         services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory()), provider.GetRequiredService<CompartmentCatalog>()));
         services.AddEndpointsApiExplorer();

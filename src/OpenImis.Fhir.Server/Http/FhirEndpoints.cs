@@ -218,7 +218,7 @@ internal static class FhirEndpoints
     {
         RequireJsonResponse(context);
         using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
-        var (status, json) = await processor.ProcessAsync(body.RootElement, FhirResponses.BaseUrl(context.Request), FhirResponses.Prefer(context.Request), context.RequestAborted);
+        var (status, json) = await processor.ProcessAsync(body.RootElement, FhirResponses.BaseUrl(context.Request), FhirResponses.Prefer(context.Request), StrictHandling(context.Request), context.RequestAborted);
         await FhirResponses.JsonAsync(context, status, json);
     }
 

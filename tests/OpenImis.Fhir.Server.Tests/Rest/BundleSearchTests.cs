@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OpenImis.Fhir.Server.Tests.Infrastructure;
+using static OpenImis.Fhir.Server.Tests.Infrastructure.Bundles;
+
+namespace OpenImis.Fhir.Server.Tests.Rest;
+
+/// <summary>
+/// Searches inside batch and transaction Bundles (http.html#transaction): a GET of a type or of a compartment is
+/// answered with the searchset Bundle the same GET gets over REST; a refused search fails its entry (batch) or the
+/// whole transaction. The expected matches are the resources each test creates with an identifier of its own.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed class BundleSearchTests(ServerFixture server)
+{
+    private const string System = "urn:openimis-fhir:test-bundle-search";
+    private readonly HttpClient _client = server.Client;
+
+    [Fact]
+    public async Task Search_entries_of_a_batch_answer_as_the_same_searches_over_rest_and_fail_on_their_own()
+    {
+        var value = Basics.NewCode();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add(await CreateAsync(Basics.New().WithIdentifier(System, value)));
+        var query = $"Basic?identifier={Uri.EscapeDataString(System + "|" + value)}";
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(
+            Entry("GET", query),
+            Entry("GET", query + "&_count=2"),
+            Entry("GET", $"Basic?identifier={Uri.EscapeDataString(System)}%7Cnothing-{value}"),
+            Entry("GET", query + "&created=not-a-date"),
+            Entry("GET", query + "&nonsense=1"),
+            Entry("GET", $"Basic/{ids[0]}")));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal(6, entries.Count);
+
+        Assert.Equal(200, Status(entries[0]));
+        var all = entries[0]["resource"]!;
+        Assert.Equal("searchset", (string?)all["type"]);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Matches(all).Order(StringComparer.Ordinal));
+        Assert.Null(entries[0]["fullUrl"]);
+        var (_, rest, _) = await _client.SendAsync(HttpMethod.Get, "fhir/" + query);
+        Assert.Equal(Matches(rest!), Matches(all));
+
+        var page = entries[1]["resource"]!;
+        Assert.Equal(2, Matches(page).Count);
+        var next = Link(page, "next");
+        Assert.NotNull(next);
+        Assert.StartsWith(server.Client.BaseAddress + "fhir/Basic?", next);
+        var (_, second, _) = await _client.SendAsync(HttpMethod.Get, next![server.Client.BaseAddress!.ToString().Length..]);
+        Assert.Equal(ids.Except(Matches(page)), Matches(second!));
+
+        Assert.Equal(200, Status(entries[2]));
+        Assert.Empty(Matches(entries[2]["resource"]!));
+
+        Assert.Equal(400, Status(entries[3]));
+        Assert.Contains(FhirHttp.Issues(entries[3]["response"]!["outcome"]), i => i.Severity == "error" && i.Text.Contains("created", StringComparison.Ordinal));
+
+        Assert.Equal(200, Status(entries[4]));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Matches(entries[4]["resource"]!).Order(StringComparer.Ordinal));
+        Assert.Contains(FhirHttp.Entries(entries[4]["resource"]), e => (string?)e["search"]?["mode"] == "outcome");
+
+        Assert.Equal(200, Status(entries[5]));
+        Assert.Equal(ids[0], (string?)entries[5]["resource"]!["id"]);
+    }
+
+    [Fact]
+    public async Task Under_strict_handling_an_unknown_parameter_fails_its_entry()
+    {
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("GET", "Basic?nonsense=1"), Entry("GET", "Basic?_count=1")),
+            ("Prefer", "handling=strict"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal(400, Status(entries[0]));
+        Assert.Contains(FhirHttp.Issues(entries[0]["response"]!["outcome"]), i => i.Text.Contains("nonsense", StringComparison.Ordinal));
+        Assert.Equal(200, Status(entries[1]));
+    }
+
+    [Fact]
+    public async Task A_compartment_search_entry_answers_the_resources_in_the_compartment()
+    {
+        var patient = await CreateAsync(IgExamples.NewPatient());
+        var inside = await CreateAsync(Basics.New().WithSubject($"Patient/{patient}"));
+        await CreateAsync(Basics.New());
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("GET", $"Patient/{patient}/Basic"), Entry("GET", $"Patient/{patient}/Nothing")));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal([inside], Matches(entries[0]["resource"]!));
+        Assert.Equal(404, Status(entries[1]));
+    }
+
+    [Fact]
+    public async Task A_transaction_runs_its_searches_before_it_commits_and_a_refused_one_undoes_it_all()
+    {
+        var value = Basics.NewCode();
+        var before = await CreateAsync(Basics.New().WithIdentifier(System, value));
+        var query = $"Basic?identifier={Uri.EscapeDataString(System + "|" + value)}";
+        var created = Basics.NewId();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("GET", query),
+            Entry("PUT", $"Basic/{created}", Basics.New(created).WithIdentifier(System, value))));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal(201, Status(entries[1]));
+        // The search sees the database as it was before the transaction's own writes (see BundleProcessor).
+        Assert.Equal([before], Matches(entries[0]["resource"]!));
+
+        var refused = Basics.NewId();
+        var (failed, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{refused}", Basics.New(refused)),
+            Entry("GET", query + "&created=not-a-date")));
+        Assert.Equal(HttpStatusCode.BadRequest, failed);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.StartsWith("Bundle.entry[1]", StringComparison.Ordinal) || i.Expression?.StartsWith("Bundle.entry[1]", StringComparison.Ordinal) == true);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{refused}")).Status);
+    }
+
+    [Fact]
+    public async Task A_read_by_id_takes_no_query_and_a_compartment_is_read_only()
+    {
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("GET", "Basic/x?_elements=code")));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(400, Status(FhirHttp.Entries(response)[0]));
+
+        var (refused, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("DELETE", "Patient/x/Basic")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Expression == "Bundle.entry[0].request.url");
+    }
+
+    private async Task<string> CreateAsync(JsonObject resource)
+    {
+        var type = (string)resource["resourceType"]!;
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, $"fhir/{type}", resource);
+        Assert.Equal(HttpStatusCode.Created, status);
+        return (string)body!["id"]!;
+    }
+
+    private static List<string> Matches(JsonNode searchset) =>
+        FhirHttp.Entries(searchset).Where(e => (string?)e["search"]?["mode"] == "match").Select(e => (string)e["resource"]!["id"]!).ToList();
+
+    private static string? Link(JsonNode bundle, string relation) =>
+        bundle["link"]?.AsArray().FirstOrDefault(l => (string?)l!["relation"] == relation)?["url"]?.GetValue<string>();
+}
