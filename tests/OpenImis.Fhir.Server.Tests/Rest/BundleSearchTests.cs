@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
 using static OpenImis.Fhir.Server.Tests.Infrastructure.Bundles;
+using static OpenImis.Fhir.Server.Tests.Search.SearchHttp;
 
 namespace OpenImis.Fhir.Server.Tests.Rest;
 
@@ -39,27 +40,27 @@ public sealed class BundleSearchTests(ServerFixture server)
         Assert.Equal(200, Status(entries[0]));
         var all = entries[0]["resource"]!;
         Assert.Equal("searchset", (string?)all["type"]);
-        Assert.Equal(ids.Order(StringComparer.Ordinal), Matches(all).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Ids(all).Order(StringComparer.Ordinal));
         Assert.Null(entries[0]["fullUrl"]);
         var (_, rest, _) = await _client.SendAsync(HttpMethod.Get, "fhir/" + query);
-        Assert.Equal(Matches(rest!), Matches(all));
+        Assert.Equal(Ids(rest!), Ids(all));
 
         var page = entries[1]["resource"]!;
-        Assert.Equal(2, Matches(page).Count);
+        Assert.Equal(2, Ids(page).Count);
         var next = Link(page, "next");
         Assert.NotNull(next);
         Assert.StartsWith(server.Client.BaseAddress + "fhir/Basic?", next);
         var (_, second, _) = await _client.SendAsync(HttpMethod.Get, next![server.Client.BaseAddress!.ToString().Length..]);
-        Assert.Equal(ids.Except(Matches(page)), Matches(second!));
+        Assert.Equal(ids.Except(Ids(page)), Ids(second!));
 
         Assert.Equal(200, Status(entries[2]));
-        Assert.Empty(Matches(entries[2]["resource"]!));
+        Assert.Empty(Ids(entries[2]["resource"]!));
 
         Assert.Equal(400, Status(entries[3]));
         Assert.Contains(FhirHttp.Issues(entries[3]["response"]!["outcome"]), i => i.Severity == "error" && i.Text.Contains("created", StringComparison.Ordinal));
 
         Assert.Equal(200, Status(entries[4]));
-        Assert.Equal(ids.Order(StringComparer.Ordinal), Matches(entries[4]["resource"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Ids(entries[4]["resource"]!).Order(StringComparer.Ordinal));
         Assert.Contains(FhirHttp.Entries(entries[4]["resource"]), e => (string?)e["search"]?["mode"] == "outcome");
 
         Assert.Equal(200, Status(entries[5]));
@@ -89,7 +90,7 @@ public sealed class BundleSearchTests(ServerFixture server)
 
         Assert.Equal(HttpStatusCode.OK, status);
         var entries = FhirHttp.Entries(response);
-        Assert.Equal([inside], Matches(entries[0]["resource"]!));
+        Assert.Equal([inside], Ids(entries[0]["resource"]!));
         Assert.Equal(404, Status(entries[1]));
     }
 
@@ -108,7 +109,7 @@ public sealed class BundleSearchTests(ServerFixture server)
         var entries = FhirHttp.Entries(response);
         Assert.Equal(201, Status(entries[1]));
         // The search sees the database as it was before the transaction's own writes (see BundleProcessor).
-        Assert.Equal([before], Matches(entries[0]["resource"]!));
+        Assert.Equal([before], Ids(entries[0]["resource"]!));
 
         var refused = Basics.NewId();
         var (failed, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
@@ -131,17 +132,5 @@ public sealed class BundleSearchTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(outcome), i => i.Expression == "Bundle.entry[0].request.url");
     }
 
-    private async Task<string> CreateAsync(JsonObject resource)
-    {
-        var type = (string)resource["resourceType"]!;
-        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, $"fhir/{type}", resource);
-        Assert.Equal(HttpStatusCode.Created, status);
-        return (string)body!["id"]!;
-    }
-
-    private static List<string> Matches(JsonNode searchset) =>
-        FhirHttp.Entries(searchset).Where(e => (string?)e["search"]?["mode"] == "match").Select(e => (string)e["resource"]!["id"]!).ToList();
-
-    private static string? Link(JsonNode bundle, string relation) =>
-        bundle["link"]?.AsArray().FirstOrDefault(l => (string?)l!["relation"] == relation)?["url"]?.GetValue<string>();
+    private async Task<string> CreateAsync(JsonObject resource) => (string)(await _client.CreateAsync(resource))["id"]!;
 }
