@@ -14,7 +14,7 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// ids are assigned first, <c>urn:uuid:</c> full URLs and conditional references (<c>Patient?identifier=...</c>) are
 /// resolved and rewritten in every entry, entries run in the spec's order (deletes, creates, updates, reads), and any
 /// failure rolls back all of it, answering with the failing entry's status and issues. A batch runs each entry in
-/// its own database transaction and answers each on its own.
+/// its own database transaction (its conditional references resolved in it) and answers each on its own.
 /// <para>
 /// A GET of a type or a compartment (<c>Patient?name=x</c>, <c>Patient/123/Claim</c>) is a search, answered with the
 /// searchset Bundle the same GET gets over REST (<see cref="SearchInteraction"/>). In a transaction it runs before the
@@ -125,7 +125,6 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         var results = new EntryResult[entries.Count];
         foreach (var entry in entries)
         {
-            var options = new WriteOptions { LocationPrefix = entry.Location + ".resource" };
             try
             {
                 if (entry.IsSearch)
@@ -134,6 +133,14 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                     continue;
                 }
                 await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+                // Conditional references of this entry, resolved as in a transaction, in the entry's own session.
+                var references = new Dictionary<string, string>(StringComparer.Ordinal);
+                await ResolveConditionalReferencesAsync(session, [entry], references, cancellationToken);
+                var options = new WriteOptions
+                {
+                    LocationPrefix = entry.Location + ".resource",
+                    RewriteReference = references.Count == 0 ? null : reference => references.GetValueOrDefault(reference),
+                };
                 results[entry.Index] = await ExecuteAsync(session, entry, options, reads, transactional: false, cancellationToken);
                 await session.CommitAsync(cancellationToken);
             }

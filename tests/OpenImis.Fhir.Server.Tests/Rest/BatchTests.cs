@@ -166,4 +166,31 @@ public sealed class BatchTests(ServerFixture server)
         Assert.Equal("batch-response", (string?)response!["type"]);
         Assert.Empty(FhirHttp.Entries(response));
     }
+
+    [Fact]
+    public async Task Conditional_references_of_a_batch_entry_are_resolved_and_one_that_does_not_match_once_fails_that_entry_alone()
+    {
+        var value = Basics.NewCode();
+        var target = (string)(await _client.CreateAsync(Basics.New().WithIdentifier(IdSystem, value)))["id"]!;
+        var twice = Basics.NewCode();
+        await _client.CreateAsync(Basics.New().WithIdentifier(IdSystem, twice));
+        await _client.CreateAsync(Basics.New().WithIdentifier(IdSystem, twice));
+        var plain = Basics.NewId();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?identifier={IdSystem}|{value}")),
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?identifier={IdSystem}|{Basics.NewCode()}")),
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?identifier={IdSystem}|{twice}")),
+            Entry("PUT", $"Basic/{plain}", Basics.New(plain))));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal(201, Status(entries[0]));
+        var (_, stored, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/{(string)entries[0]["response"]!["location"]!}");
+        Assert.Equal($"Basic/{target}", (string?)stored!["subject"]!["reference"]);
+        Assert.Equal(412, Status(entries[1]));
+        Assert.Contains(FhirHttp.Issues(entries[1]["response"]!["outcome"]), i => i.Expression == "Bundle.entry[1].resource");
+        Assert.Equal(412, Status(entries[2]));
+        Assert.Equal(201, Status(entries[3]));
+    }
 }
