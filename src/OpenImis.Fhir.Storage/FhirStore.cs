@@ -62,6 +62,12 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var command = DataSource.CreateCommand();
+        return await HistoryAsync(command, query, cancellationToken);
+    }
+
+    /// <summary>Runs a history query on a command of a pool or of a transaction.</summary>
+    internal static async Task<IReadOnlyList<StoredResource>> HistoryAsync(NpgsqlCommand command, HistoryQuery query, CancellationToken cancellationToken)
+    {
         var conditions = new List<string>();
         string Add(object value)
         {

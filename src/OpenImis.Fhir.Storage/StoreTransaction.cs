@@ -77,6 +77,15 @@ public sealed class StoreTransaction : IAsyncDisposable
         return await FhirStore.ReadOneAsync(command, cancellationToken);
     }
 
+    /// <summary>Versions newest first as this transaction sees them (its own writes included); see <see cref="FhirStore.HistoryAsync(HistoryQuery, CancellationToken)"/>.</summary>
+    public async Task<IReadOnlyList<StoredResource>> HistoryAsync(HistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await FlushAsync(cancellationToken);
+        await using var command = Command("");
+        return await FhirStore.HistoryAsync(command, query, cancellationToken);
+    }
+
     /// <summary>Ids of the current, not deleted resources of a type holding an identifier (system null: any system).</summary>
     public async Task<IReadOnlyList<string>> FindByIdentifierAsync(string resourceType, string? system, string value, CancellationToken cancellationToken = default)
     {

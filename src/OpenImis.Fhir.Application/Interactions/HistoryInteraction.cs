@@ -18,7 +18,9 @@ public sealed class HistoryInteraction(FhirContext context)
 
     /// <param name="parameters">The query string parameters, in order.</param>
     /// <param name="selfUrl">The URL of this request without its query (e.g. <c>http://host/fhir/Patient/_history</c>).</param>
-    public async Task<byte[]> HistoryAsync(string? type, string? id, IReadOnlyList<KeyValuePair<string, string>> parameters, string baseUrl, string selfUrl, CancellationToken cancellationToken)
+    /// <param name="transaction">A transaction Bundle's: the history then holds the versions it wrote.</param>
+    public async Task<byte[]> HistoryAsync(string? type, string? id, IReadOnlyList<KeyValuePair<string, string>> parameters, string baseUrl, string selfUrl,
+        StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (type is not null && !context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
@@ -48,11 +50,14 @@ public sealed class HistoryInteraction(FhirContext context)
                     break;
             }
         }
-        if (id is not null && await context.Store.ReadAsync(type!, id, cancellationToken) is null)
+        Task<IReadOnlyList<StoredResource>> Versions(HistoryQuery query) =>
+            transaction is null ? context.Store.HistoryAsync(query, cancellationToken) : transaction.HistoryAsync(query, cancellationToken);
+        var versions = await Versions(new HistoryQuery(type, id, since, at, before, count + 1));
+        // No version in range: 404 only when the resource has no version at all.
+        if (id is not null && versions.Count == 0 && (await Versions(new HistoryQuery(type, id, null, null, null, 1))).Count == 0)
         {
             throw FhirException.NotFound($"{type}/{id} does not exist");
         }
-        var versions = await context.Store.HistoryAsync(new HistoryQuery(type, id, since, at, before, count + 1), cancellationToken);
         // self gives this page again: a later page keeps its cursor.
         var links = new List<(string, string)> { ("self", selfUrl + PagingLinks.Query(parameters, before?.ToString(CultureInfo.InvariantCulture))) };
         if (versions.Count > count && count > 0)

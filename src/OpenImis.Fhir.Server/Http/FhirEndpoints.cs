@@ -93,7 +93,7 @@ internal static class FhirEndpoints
         RequireJsonResponse(context);
         var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
         var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}";
-        var bundle = await history.HistoryAsync(type, id, parameters, FhirResponses.BaseUrl(context.Request), self, context.RequestAborted);
+        var bundle = await history.HistoryAsync(type, id, parameters, FhirResponses.BaseUrl(context.Request), self, null, context.RequestAborted);
         await FhirResponses.JsonAsync(context, 200, bundle);
     }
 
