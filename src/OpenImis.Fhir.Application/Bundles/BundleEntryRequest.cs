@@ -4,7 +4,8 @@ namespace OpenImis.Fhir.Application.Bundles;
 
 /// <summary>
 /// One entry of a batch or transaction, parsed: its position, method, the URL split into type, id, version,
-/// compartment target type or query, and its resource and conditional headers.
+/// compartment target type, whether it names a history (<c>_history</c> last, which is then left out of type and id)
+/// or query, and its resource and conditional headers.
 /// </summary>
 internal sealed record BundleEntryRequest(
     int Index,
@@ -19,10 +20,11 @@ internal sealed record BundleEntryRequest(
     string? IfNoneExist,
     string? IfMatch,
     string? IfNoneMatch,
-    string? CompartmentTarget = null)
+    string? CompartmentTarget = null,
+    bool History = false)
 {
-    /// <summary>A search entry: a GET of a type (<c>Patient?name=x</c>, <c>Patient</c>) or of a compartment (<c>Patient/123/Claim</c>).</summary>
-    public bool IsSearch => Method is "GET" or "HEAD" && (Id is null || CompartmentTarget is not null);
+    /// <summary>A GET or HEAD: a read, a search, a history or the CapabilityStatement (<see cref="BundleReader"/>).</summary>
+    public bool IsRead => Method is "GET" or "HEAD";
 
     public string Location => $"Bundle.entry[{Index}]";
 

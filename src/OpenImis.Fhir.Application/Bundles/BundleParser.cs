@@ -61,14 +61,18 @@ internal static class BundleParser
             path = url[..questionMark];
         }
         var segments = path.Split('/');
-        string? type = segments[0].Length > 0 ? segments[0] : null;
+        var isRead = method is "GET" or "HEAD";
+        // _history, Patient/_history, Patient/123/_history: a history, read-only.
+        var history = isRead && segments.Length <= 3 && segments[^1] == "_history";
+        if (history) segments = segments[..^1];
+        string? type = segments.Length > 0 && segments[0].Length > 0 ? segments[0] : null;
         string? id = segments.Length > 1 ? segments[1] : null;
         string? version = segments.Length == 4 && segments[2] == "_history" ? segments[3] : null;
         // Patient/123/Claim: a compartment search, read-only.
-        string? compartmentTarget = segments.Length == 3 && method is ("GET" or "HEAD") && segments[2].Length > 0 && segments[2] != "_history" ? segments[2] : null;
+        string? compartmentTarget = segments.Length == 3 && isRead && segments[2].Length > 0 && segments[2] != "_history" ? segments[2] : null;
         if ((segments.Length == 3 && compartmentTarget is null) || segments.Length > 4 || (segments.Length == 4 && version is null))
         {
-            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query", at + ".request.url");
+            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query, [Type/[id/]]_history or metadata", at + ".request.url");
         }
         JsonElement? resource = entry.TryGetProperty("resource", out var r) ? r : null;
         switch (method)
@@ -86,7 +90,7 @@ internal static class BundleParser
         }
         return new BundleEntryRequest(index, method, url, String(entry, "fullUrl", at + ".fullUrl"), type, id, version, query, resource,
             String(request, "ifNoneExist", at + ".request.ifNoneExist"), String(request, "ifMatch", at + ".request.ifMatch"), String(request, "ifNoneMatch", at + ".request.ifNoneMatch"),
-            compartmentTarget);
+            compartmentTarget, history);
     }
 
     private static string? String(JsonElement element, string name, string location)

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Resources;
-using OpenImis.Fhir.Application.Search;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Bundles;
@@ -16,34 +15,31 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// failure rolls back all of it, answering with the failing entry's status and issues. A batch runs each entry in
 /// its own database transaction (its conditional references resolved in it) and answers each on its own.
 /// <para>
-/// A GET of a type or a compartment (<c>Patient?name=x</c>, <c>Patient/123/Claim</c>) is a search, answered with the
-/// searchset Bundle the same GET gets over REST (<see cref="SearchInteraction"/>). In a transaction it runs before the
-/// commit, so a refused search rolls everything back; it runs on the search pool, so it sees the database as it was
-/// before the transaction's own writes (a read by id sees them).
+/// GET and HEAD entries (reads, searches, histories, metadata) are answered by <see cref="BundleReader"/> as the same
+/// GET over REST. In a transaction they run last, before the commit, so a refused one rolls everything back; in a
+/// batch they open no database transaction.
 /// </para>
 /// </summary>
-public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
+public sealed class BundleProcessor(FhirContext context, BundleReader reads)
 {
     /// <summary>Turns a patch body (content type, bytes) into the function that applies it; null: PATCH entries are refused.</summary>
     public Func<string, ReadOnlyMemory<byte>, Func<JsonNode, JsonNode>>? PatchFactory { get; init; }
 
-    /// <summary>Answers search entries; null: they are refused.</summary>
-    public SearchInteraction? Search { get; init; }
-
     /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: search entries refuse unknown parameters.</param>
+    /// <remarks>HEAD entries are answered as GET entries without their resource.</remarks>
     public async Task<(int Status, byte[] Body)> ProcessAsync(JsonElement bundle, string baseUrl, PreferReturn prefer, bool strict, CancellationToken cancellationToken)
     {
         var (type, entries) = BundleParser.Parse(bundle, baseUrl, context.Options.MaxBundleEntries);
-        var reads = new SearchEntryContext(baseUrl, strict);
+        var reading = new ReadContext(baseUrl, strict);
         var results = type == "transaction"
-            ? await TransactionAsync(entries, reads, cancellationToken)
-            : await BatchAsync(entries, reads, cancellationToken);
+            ? await TransactionAsync(entries, reading, cancellationToken)
+            : await BatchAsync(entries, reading, cancellationToken);
         return (200, WriteResponse(type + "-response", entries, results, baseUrl, prefer));
     }
 
-    private readonly record struct SearchEntryContext(string BaseUrl, bool Strict);
+    private readonly record struct ReadContext(string BaseUrl, bool Strict);
 
-    private async Task<EntryResult[]> TransactionAsync(List<BundleEntryRequest> entries, SearchEntryContext reads, CancellationToken cancellationToken)
+    private async Task<EntryResult[]> TransactionAsync(List<BundleEntryRequest> entries, ReadContext reading, CancellationToken cancellationToken)
     {
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
@@ -88,9 +84,10 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 };
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
-                    : await ExecuteAsync(session, entry, options, reads, transactional: true, cancellationToken);
+                    : entry.IsRead ? await reads.ReadAsync(entry, session.Transaction, reading.BaseUrl, reading.Strict, cancellationToken)
+                    : await ExecuteAsync(session, entry, options, transactional: true, cancellationToken);
                 // A conditional entry's resource is known only now; it may be one another entry writes too.
-                if (entry.Method is not ("GET" or "HEAD") && !matched.ContainsKey(entry.Index) && results[entry.Index].Resource is { } resource
+                if (!entry.IsRead && !matched.ContainsKey(entry.Index) && results[entry.Index].Resource is { } resource
                     && !written.TryAdd((resource.ResourceType, resource.Id), entry.Index))
                 {
                     throw FhirException.BadRequest($"{resource.ResourceType}/{resource.Id} is written by entries {written[(resource.ResourceType, resource.Id)]} and {entry.Index}; a transaction writes a resource once", entry.Location + ".request.url");
@@ -120,16 +117,16 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         }
     }
 
-    private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, SearchEntryContext reads, CancellationToken cancellationToken)
+    private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, ReadContext reading, CancellationToken cancellationToken)
     {
         var results = new EntryResult[entries.Count];
         foreach (var entry in entries)
         {
             try
             {
-                if (entry.IsSearch)
+                if (entry.IsRead)
                 {
-                    results[entry.Index] = await SearchAsync(entry, reads, cancellationToken); // no database transaction of its own to open
+                    results[entry.Index] = await reads.ReadAsync(entry, null, reading.BaseUrl, reading.Strict, cancellationToken); // no database transaction of its own to open
                     continue;
                 }
                 await using var session = await WriteSession.BeginAsync(context, cancellationToken);
@@ -141,7 +138,7 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                     LocationPrefix = entry.Location + ".resource",
                     RewriteReference = references.Count == 0 ? null : reference => references.GetValueOrDefault(reference),
                 };
-                results[entry.Index] = await ExecuteAsync(session, entry, options, reads, transactional: false, cancellationToken);
+                results[entry.Index] = await ExecuteAsync(session, entry, options, transactional: false, cancellationToken);
                 await session.CommitAsync(cancellationToken);
             }
             catch (FhirException e)
@@ -150,7 +147,7 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
             }
             catch (GoneException e)
             {
-                results[entry.Index] = new EntryResult(410, e.Deleted, [new OutcomeIssue("error", "deleted", e.Message, entry.Location)]);
+                results[entry.Index] = new EntryResult(410, e.Deleted, [new OutcomeIssue("error", "deleted", e.Message, entry.IsRead ? entry.Location + ".request.url" : entry.Location)]);
             }
             catch (UnstorableValueException e)
             {
@@ -164,7 +161,8 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
         return results;
     }
 
-    private async Task<EntryResult> ExecuteAsync(WriteSession session, BundleEntryRequest entry, WriteOptions options, SearchEntryContext reads, bool transactional, CancellationToken cancellationToken)
+    // The write of a POST, PUT, DELETE or PATCH entry.
+    private async Task<EntryResult> ExecuteAsync(WriteSession session, BundleEntryRequest entry, WriteOptions options, bool transactional, CancellationToken cancellationToken)
     {
         var type = entry.Type!;
         WriteOutcome outcome;
@@ -192,50 +190,9 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 outcome = await session.ConditionalPatchAsync(type, entry.Query!, PatchOf(entry), entry.IfMatch, options, cancellationToken);
                 break;
             default:
-                return entry.IsSearch ? await SearchAsync(entry, reads, cancellationToken) : await ReadAsync(session, entry, cancellationToken);
+                throw new InvalidOperationException($"{entry.Method} is not a write");
         }
         return new EntryResult(outcome.Status, outcome.Resource, outcome.Issues);
-    }
-
-    private async Task<EntryResult> SearchAsync(BundleEntryRequest entry, SearchEntryContext reads, CancellationToken cancellationToken)
-    {
-        if (Search is null) throw new FhirException(400, "not-supported", "Search entries are not supported here", entry.Location + ".request.url");
-        var parameters = QueryParameters(entry.Query);
-        var searchset = entry.CompartmentTarget is { } target
-            ? await Search.CompartmentSearchAsync(entry.Type!, entry.Id!, target, parameters, reads.Strict, reads.BaseUrl, cancellationToken)
-            : await Search.SearchAsync(entry.Type!, parameters, reads.Strict, reads.BaseUrl, cancellationToken);
-        return new EntryResult(200, null, []) { Searchset = searchset };
-    }
-
-    // The query of an entry's url, as a server reads a URL's: name=value pairs split on '&', percent-decoded, '+' a space.
-    private static List<KeyValuePair<string, string>> QueryParameters(string? query)
-    {
-        var parameters = new List<KeyValuePair<string, string>>();
-        if (string.IsNullOrEmpty(query)) return parameters;
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? pair : pair[..equals];
-            var value = equals < 0 ? "" : pair[(equals + 1)..];
-            parameters.Add(new(Decode(name), Decode(value)));
-        }
-        return parameters;
-    }
-
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
-
-    private async Task<EntryResult> ReadAsync(WriteSession session, BundleEntryRequest entry, CancellationToken cancellationToken)
-    {
-        if (entry.Id is null || entry.Query is not null)
-        {
-            throw FhirException.BadRequest($"A read of {entry.Type}/{entry.Id} takes no query; search with {entry.Type}?query", entry.Location + ".request.url");
-        }
-        if (entry.VersionId is not null) return new EntryResult(200, await reader.VReadAsync(entry.Type!, entry.Id, entry.VersionId, cancellationToken), []);
-        if (!context.IsResourceType(entry.Type!)) throw FhirException.NotFound($"Unknown resource type '{entry.Type}'");
-        // Through the transaction: a read after a write in the same Bundle sees the write.
-        var stored = await session.Transaction.ReadAsync(entry.Type!, entry.Id, cancellationToken) ?? throw FhirException.NotFound($"{entry.Type}/{entry.Id} does not exist");
-        if (stored.Deleted) throw new GoneException(stored);
-        return new EntryResult(200, stored, []);
     }
 
     private Func<JsonNode, JsonNode> PatchOf(BundleEntryRequest entry)
@@ -381,13 +338,13 @@ public sealed class BundleProcessor(FhirContext context, ResourceReader reader)
                 writer.WriteStartObject();
                 var stored = result.Resource;
                 if (stored is not null) writer.WriteString("fullUrl", $"{baseUrl}/{stored.ResourceType}/{stored.Id}");
-                var isRead = entry.Method is "GET" or "HEAD";
-                if (result.Searchset is { } searchset)
+                var head = entry.Method == "HEAD"; // status and headers only, as over REST
+                if (!head && result.ResourceJson is { } answer)
                 {
                     writer.WritePropertyName("resource");
-                    writer.WriteRawValue(searchset, skipInputValidation: true);
+                    writer.WriteRawValue(answer, skipInputValidation: true);
                 }
-                else if (stored?.Json is { } json && result.Status < 300 && (isRead || prefer == PreferReturn.Representation))
+                else if (!head && stored?.Json is { } json && result.Status < 300 && (entry.IsRead || prefer == PreferReturn.Representation))
                 {
                     writer.WritePropertyName("resource");
                     writer.WriteRawValue(json, skipInputValidation: true);

@@ -5,9 +5,10 @@ namespace OpenImis.Fhir.Application.Bundles;
 
 /// <summary>
 /// The outcome of one Bundle entry: its status, the resource version it produced or read, and issues; or, for a
-/// search, the searchset Bundle it answered (<see cref="Searchset"/>).
+/// search, a history or metadata, the resource it answered (<see cref="ResourceJson"/>: a searchset or history Bundle,
+/// the CapabilityStatement).
 /// </summary>
 internal sealed record EntryResult(int Status, StoredResource? Resource, IReadOnlyList<OutcomeIssue> Issues)
 {
-    public byte[]? Searchset { get; init; }
+    public byte[]? ResourceJson { get; init; }
 }

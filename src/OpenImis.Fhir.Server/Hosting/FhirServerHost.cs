@@ -60,10 +60,10 @@ internal static class FhirServerHost
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<HistoryInteraction>();
         services.AddSingleton<PatchSource>();
-        services.AddSingleton(provider => new BundleProcessor(provider.GetRequiredService<FhirContext>(), provider.GetRequiredService<ResourceReader>())
+        services.AddSingleton<BundleReader>();
+        services.AddSingleton(provider => new BundleProcessor(provider.GetRequiredService<FhirContext>(), provider.GetRequiredService<BundleReader>())
         {
             PatchFactory = provider.GetRequiredService<PatchSource>().Create,
-            Search = provider.GetRequiredService<SearchInteraction>(),
         });
         services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory()), provider.GetRequiredService<CompartmentCatalog>()));
         services.AddEndpointsApiExplorer();

@@ -132,5 +132,81 @@ public sealed class BundleSearchTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(outcome), i => i.Expression == "Bundle.entry[0].request.url");
     }
 
+    [Fact]
+    public async Task A_search_entry_includes_what_its_matches_refer_to_and_a_bad_value_fails_only_its_entry_at_its_url()
+    {
+        var value = Basics.NewCode();
+        var target = await CreateAsync(Basics.New());
+        var matches = new List<string>();
+        for (var i = 0; i < 2; i++) matches.Add(await CreateAsync(Basics.New().WithIdentifier(System, value).WithSubject($"Basic/{target}")));
+        matches.Add(await CreateAsync(Basics.New().WithIdentifier(System, value)));
+        var query = $"Basic?identifier={Uri.EscapeDataString(System + "|" + value)}";
+        var written = Basics.NewId();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(
+            Entry("GET", query + "&_include=Basic:subject"),
+            Entry("GET", query + "&created=not-a-date"),
+            Entry("GET", query + "&_count=many"),
+            Entry("PUT", $"Basic/{written}", Basics.New(written)),
+            Entry("GET", query + "&_summary=count")));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal(200, Status(entries[0]));
+        Assert.Equal(matches.Order(StringComparer.Ordinal), Ids(entries[0]["resource"]!).Order(StringComparer.Ordinal));
+        Assert.Equal([target], Ids(entries[0]["resource"]!, "include"));
+        foreach (var (failed, parameter) in new[] { (1, "created"), (2, "_count") })
+        {
+            Assert.Equal(400, Status(entries[failed]));
+            Assert.Null(entries[failed]["resource"]);
+            Assert.Contains(FhirHttp.Issues(entries[failed]["response"]!["outcome"]),
+                i => i.Severity == "error" && i.Text.Contains(parameter, StringComparison.Ordinal) && i.Expression == $"Bundle.entry[{failed}].request.url");
+        }
+        Assert.Equal(201, Status(entries[3]));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{written}")).Status);
+        Assert.Equal(3, (int?)entries[4]["resource"]!["total"]);
+        Assert.Empty(Ids(entries[4]["resource"]!));
+    }
+
+    [Fact]
+    public async Task Search_entries_of_a_transaction_ignore_an_unknown_parameter_and_under_strict_handling_it_fails_the_transaction()
+    {
+        var value = Basics.NewCode();
+        var before = await CreateAsync(Basics.New().WithIdentifier(System, value));
+        var query = $"Basic?identifier={Uri.EscapeDataString(System + "|" + value)}&nonsense=1";
+
+        var lenient = Basics.NewId();
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{lenient}", Basics.New(lenient)),
+            Entry("GET", query)));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var searchset = FhirHttp.Entries(response)[1]["resource"]!;
+        Assert.Equal([before], Ids(searchset));
+        var outcome = Assert.Single(FhirHttp.Entries(searchset), e => (string?)e["search"]?["mode"] == "outcome");
+        Assert.Contains(FhirHttp.Issues(outcome["resource"]), i => i.Severity == "warning" && i.Text.Contains("nonsense", StringComparison.Ordinal));
+        Assert.DoesNotContain("nonsense", Link(searchset, "self"), StringComparison.Ordinal);
+
+        var strict = Basics.NewId();
+        var (refused, issues, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{strict}", Basics.New(strict)),
+            Entry("GET", query)), ("Prefer", "handling=strict"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains(FhirHttp.Issues(issues), i => i.Text.Contains("nonsense", StringComparison.Ordinal) && i.Expression == "Bundle.entry[1].request.url");
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{strict}")).Status);
+    }
+
+    [Fact]
+    public async Task A_search_across_all_types_is_refused_in_its_entry_alone_as_the_rest_api_has_none()
+    {
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("GET", "?_type=Basic"), Entry("GET", "Basic?_count=1")));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal(400, Status(entries[0]));
+        Assert.Contains(FhirHttp.Issues(entries[0]["response"]!["outcome"]), i => i.Code == "not-supported" && i.Expression == "Bundle.entry[0].request.url");
+        Assert.Equal(200, Status(entries[1]));
+        Assert.NotEqual(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, "fhir?_type=Basic")).Status);
+    }
+
     private async Task<string> CreateAsync(JsonObject resource) => (string)(await _client.CreateAsync(resource))["id"]!;
 }

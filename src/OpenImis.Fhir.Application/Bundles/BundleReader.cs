@@ -1,0 +1,86 @@
+using OpenImis.Fhir.Application.Capabilities;
+using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Application.Search;
+using OpenImis.Fhir.Storage;
+
+namespace OpenImis.Fhir.Application.Bundles;
+
+/// <summary>
+/// The GET and HEAD entries of a batch or transaction (http.html#transaction), each answered as the same GET over REST:
+/// read and vread, a search of a type (<c>Patient?name=x</c>) or a compartment (<c>Patient/123/Claim</c>) with the
+/// searchset Bundle as the entry's resource, a history (<c>Patient/123/_history</c>, <c>Patient/_history</c>,
+/// <c>_history</c>) with the history Bundle, and <c>metadata</c>. An error without a location of its own is located at
+/// the entry's <c>request.url</c>.
+/// <para>
+/// In a transaction, reads by id and histories run in the transaction and see its writes; searches run on the search
+/// pool, as over REST, and see the database as it was before the transaction (docs/architecture.md, Bundles).
+/// </para>
+/// </summary>
+public sealed class BundleReader(FhirContext context, ResourceReader reader, SearchInteraction search, HistoryInteraction history, CapabilityStatementSource capabilities)
+{
+    /// <param name="transaction">A transaction Bundle's; null in a batch.</param>
+    /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: searches refuse unknown parameters.</param>
+    internal async Task<EntryResult> ReadAsync(BundleEntryRequest entry, StoreTransaction? transaction, string baseUrl, bool strict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AnswerAsync(entry, transaction, baseUrl, strict, cancellationToken);
+        }
+        catch (FhirException e)
+        {
+            throw new FhirException(e.Status, [.. e.Issues.Select(i => i with { Location = i.Location ?? entry.Location + ".request.url" })]);
+        }
+    }
+
+    private async Task<EntryResult> AnswerAsync(BundleEntryRequest entry, StoreTransaction? transaction, string baseUrl, bool strict, CancellationToken cancellationToken)
+    {
+        if (entry.History)
+        {
+            var path = string.Join('/', new[] { entry.Type, entry.Id, "_history" }.OfType<string>());
+            var bundle = await history.HistoryAsync(entry.Type, entry.Id, QueryParameters(entry.Query), baseUrl, $"{baseUrl}/{path}", transaction, cancellationToken);
+            return new EntryResult(200, null, []) { ResourceJson = bundle };
+        }
+        if (entry.Type is null)
+        {
+            // No GET [base]?_type=... over REST either: a search names its type.
+            throw new FhirException(400, "not-supported", $"'{entry.Url}': a search across all types is not supported; search one type (Patient?...)");
+        }
+        if (entry.Type == "metadata" && entry.Id is null) return new EntryResult(200, null, []) { ResourceJson = capabilities.Json(baseUrl) };
+        if (entry.CompartmentTarget is { } target)
+        {
+            var searchset = await search.CompartmentSearchAsync(entry.Type, entry.Id!, target, QueryParameters(entry.Query), strict, baseUrl, cancellationToken);
+            return new EntryResult(200, null, []) { ResourceJson = searchset };
+        }
+        if (entry.Id is null)
+        {
+            var searchset = await search.SearchAsync(entry.Type, QueryParameters(entry.Query), strict, baseUrl, cancellationToken);
+            return new EntryResult(200, null, []) { ResourceJson = searchset };
+        }
+        if (entry.Query is not null) throw FhirException.BadRequest($"A read of {entry.Type}/{entry.Id} takes no query; search with {entry.Type}?query");
+        if (entry.VersionId is not null) return new EntryResult(200, await reader.VReadAsync(entry.Type, entry.Id, entry.VersionId, cancellationToken), []);
+        if (transaction is null) return new EntryResult(200, await reader.ReadAsync(entry.Type, entry.Id, cancellationToken), []);
+        if (!context.IsResourceType(entry.Type)) throw FhirException.NotFound($"Unknown resource type '{entry.Type}'");
+        // Through the transaction: a read after a write in the same Bundle sees the write.
+        var stored = await transaction.ReadAsync(entry.Type, entry.Id, cancellationToken) ?? throw FhirException.NotFound($"{entry.Type}/{entry.Id} does not exist");
+        if (stored.Deleted) throw new GoneException(stored);
+        return new EntryResult(200, stored, []);
+    }
+
+    // The query of an entry's url, as a server reads a URL's: name=value pairs split on '&', percent-decoded, '+' a space.
+    private static List<KeyValuePair<string, string>> QueryParameters(string? query)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        if (string.IsNullOrEmpty(query)) return parameters;
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? pair : pair[..equals];
+            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            parameters.Add(new(Decode(name), Decode(value)));
+        }
+        return parameters;
+    }
+
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+}
