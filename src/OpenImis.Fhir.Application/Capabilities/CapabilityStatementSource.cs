@@ -15,6 +15,10 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
 {
     private static readonly string[] Interactions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"];
 
+    private const string BundleDocumentation =
+        "GET and HEAD entries are answered as the same GET over REST: read, vread, search of a type or a compartment (a searchset Bundle), "
+        + "history (a history Bundle) and metadata; no search across types. In a transaction, searches see the database as it was before the transaction's own writes.";
+
     public byte[] Json(string baseUrl)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
@@ -60,6 +64,7 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             {
                 writer.WriteStartObject();
                 writer.WriteString("code", code);
+                if (code != "history-system") writer.WriteString("documentation", BundleDocumentation);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
