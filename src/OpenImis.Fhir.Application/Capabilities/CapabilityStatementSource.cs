@@ -53,6 +53,11 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             writer.WriteStartArray("rest");
             writer.WriteStartObject();
             writer.WriteString("mode", "server");
+            // rest.compartment says which compartments can be searched; how, R4 has no element for: it is said here.
+            writer.WriteString("documentation", "Compartment search (compartmentdefinition.html) for each compartment in rest.compartment: " +
+                "GET [base]/[compartment]/[id]/[type] with the search parameters of the type, and GET [base]/[compartment]/[id]/* " +
+                "(or POST [base]/[compartment]/[id]/_search) for every type in the compartment at once, narrowed by _type, with _id, " +
+                "_lastUpdated, _sort=_id|_lastUpdated and the result parameters.");
             writer.WriteStartArray("resource");
             foreach (var type in context.ResourceTypes.Order(StringComparer.Ordinal))
             {
@@ -68,7 +73,7 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
-            // Compartment search (GET Patient/123/Claim) for each R4 compartment.
+            // Compartment search (GET Patient/123/Claim, Patient/123/*) for each R4 compartment.
             writer.WriteStartArray("compartment");
             foreach (var compartment in compartments.All) writer.WriteStringValue(compartment.Url);
             writer.WriteEndArray();

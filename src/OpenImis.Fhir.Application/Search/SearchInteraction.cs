@@ -33,20 +33,52 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
     /// <summary>
     /// Compartment search (<c>GET Patient/123/Claim</c>, compartmentdefinition.html): the search of the type, limited to
     /// the resources the R4 CompartmentDefinition puts in the compartment of <c>Patient/123</c>. The compartment's
-    /// resource need not exist: an empty compartment is an empty Bundle.
+    /// resource need not exist: an empty compartment is an empty Bundle. <c>*</c> for the type searches every type of
+    /// the compartment at once (http.html#search: <c>GET [base]/[compartment]/[id]/*</c>), <c>_type</c> narrowing
+    /// them, with the parameters every type has (<c>_id</c>, <c>_lastUpdated</c>).
     /// </summary>
     public Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         if (!context.IsResourceType(compartmentType)) throw FhirException.NotFound($"Unknown resource type '{compartmentType}'");
         var compartment = compartments.Find(compartmentType)
             ?? throw FhirException.NotFound($"{compartmentType} is not a compartment; the compartments are {string.Join(", ", compartments.All.Select(c => c.Type))}");
         if (!IdPattern().IsMatch(compartmentId)) throw FhirException.BadRequest($"'{compartmentId}' is not a valid resource id (1 to 64 of A-Z a-z 0-9 - .)");
-        if (type == "*") throw new FhirException(400, "not-supported", $"{compartmentType}/{compartmentId}/*: a search of every type of a compartment is not supported; name the type ({compartmentType}/{compartmentId}/Claim)");
-        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
-        var members = compartment.ParametersOf(type)
-            ?? throw FhirException.BadRequest($"{type} is never in a {compartmentType} compartment ({compartment.Url})");
         var path = $"{baseUrl}/{compartmentType}/{compartmentId}/{type}";
-        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), parameters, strict, baseUrl, path, cancellationToken);
+        if (type == SearchRequest.AnyType)
+        {
+            var members = CompartmentTypes(compartment, parameters);
+            return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), parameters, strict, baseUrl, path, cancellationToken);
+        }
+        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
+        var parametersOfType = compartment.ParametersOf(type)
+            ?? throw FhirException.BadRequest($"{type} is never in a {compartmentType} compartment ({compartment.Url})");
+        var only = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [type] = parametersOfType };
+        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), parameters, strict, baseUrl, path, cancellationToken);
+    }
+
+    // The member types of the compartment that this server knows, narrowed by _type (search.html#_type): a type
+    // never in the compartment is refused as it is in Patient/123/Organization.
+    private Dictionary<string, IReadOnlyList<string>> CompartmentTypes(Compartment compartment, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var members = compartment.Members.Where(m => context.IsResourceType(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        var typeValues = parameters.Where(p => p.Key == "_type").Select(p => p.Value).ToList();
+        if (typeValues.Count == 0) return members;
+        HashSet<string>? wanted = null;
+        foreach (var value in typeValues)
+        {
+            var named = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (named.Length == 0) throw FhirException.BadRequest("_type: no resource type given");
+            foreach (var name in named)
+            {
+                if (!context.IsResourceType(name)) throw FhirException.BadRequest($"_type: '{name}' is not a resource type");
+                if (!members.ContainsKey(name)) throw FhirException.BadRequest($"_type: {name} is never in a {compartment.Type} compartment ({compartment.Url})");
+            }
+            // Two _type parameters both hold (AND): the types named in each.
+            if (wanted is null) wanted = new HashSet<string>(named, StringComparer.Ordinal);
+            else wanted.IntersectWith(named);
+        }
+        return members.Where(m => wanted!.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
     }
 
     private async Task<byte[]> SearchAsync(string type, SearchCompartment? compartment, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, string path, CancellationToken cancellationToken)
@@ -56,7 +88,8 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         string? cursor = null;
         var total = SearchTotal.None;
         string? summary = null;
-        IReadOnlyList<string>? elements = null;
+        List<string>? elements = null;
+        var anyType = type == SearchRequest.AnyType;
         var sort = new List<SearchSortKey>();
         var includes = new List<IncludeRequest>();
         var revIncludes = new List<IncludeRequest>();
@@ -86,7 +119,12 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
                     foreach (var key in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
                     {
                         var descending = key.StartsWith('-');
-                        sort.Add(new SearchSortKey(descending ? key[1..] : key, descending));
+                        var code = descending ? key[1..] : key;
+                        if (anyType && code is not ("_id" or "_lastUpdated"))
+                        {
+                            throw FhirException.BadRequest($"_sort: '{code}' is not a parameter of every type; a search of every type of a compartment sorts by _id or _lastUpdated");
+                        }
+                        sort.Add(new SearchSortKey(code, descending));
                     }
                     break;
                 case "_summary":
@@ -94,21 +132,23 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
                     if (value is not ("count" or "true" or "text" or "data" or "false")) throw FhirException.BadRequest($"_summary: '{value}' is not true, text, data, count or false");
                     break;
                 case "_elements":
-                    elements = ElementSelection.Named(context.Model, type, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    elements = [.. elements ?? [], .. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
                     break;
+                case "_type" when anyType:
+                    break; // read by CompartmentTypes
                 case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                     var include = ParseInclude(name, value);
                     (name.StartsWith("_include", StringComparison.Ordinal) ? includes : revIncludes).Add(include);
                     break;
                 default:
                     if (Ignored.Contains(name)) break;
-                    if (!engine.Conditions.Knows(type, name))
+                    if (anyType ? name is not ("_id" or "_lastUpdated") : !engine.Conditions.Knows(type, name))
                     {
-                        if (strict) throw FhirException.BadRequest($"Unknown or unsupported search parameter '{name}' for {type} (Prefer: handling=strict)");
+                        if (strict) throw FhirException.BadRequest($"Unknown or unsupported search parameter '{name}' for {TypeLabel(type)} (Prefer: handling=strict)");
                         ignored.Add(name);
                         break;
                     }
-                    criteria.Add(new SearchCriterion(name, LocalReferences(type, name, SearchParameters.SplitValues(value), baseUrl)));
+                    criteria.Add(new SearchCriterion(name, LocalReferences.Shorten(engine.Registry, context.IsResourceType, type, name, SearchParameters.SplitValues(value), baseUrl)));
                     break;
             }
         }
@@ -117,10 +157,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
             count = 0;
             if (total == SearchTotal.None) total = SearchTotal.Accurate;
         }
-        else if (summary is not null)
-        {
-            elements = ElementSelection.Summary(context.Model, type, summary);
-        }
+        var shape = new ResultShape(context.Model, _summaryFilter, context.IsResourceType, summary == "count" ? null : summary, elements);
         SearchPage page;
         try
         {
@@ -130,32 +167,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         {
             throw FhirException.BadRequest(e.Message);
         }
-        // _summary=true filters nested elements by their flags too; the other forms and _elements select top-level elements.
-        Action<Utf8JsonWriter, string>? shape = summary == "true" && elements is not null ? _summaryFilter.Write
-            : elements is not null ? (writer, json) => ElementsFilter.Write(writer, json, elements)
-            : null;
         return WriteBundle(type, path, parameters, page, ignored, shape, baseUrl);
-    }
-
-    // search.html#reference: an absolute URL on this server's base names the same resource as Type/id.
-    private List<string> LocalReferences(string type, string name, List<string> values, string baseUrl)
-    {
-        var colon = name.IndexOf(':', StringComparison.Ordinal);
-        var code = colon < 0 ? name : name[..colon];
-        if (name.Contains('.', StringComparison.Ordinal) || name.EndsWith(":identifier", StringComparison.Ordinal)
-            || engine.Registry.Find(type, code) is not { Definition.Type: Engine.Search.SearchParameterType.Reference })
-        {
-            return values;
-        }
-        var prefix = baseUrl + "/";
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (values[i].StartsWith(prefix, StringComparison.Ordinal) && Engine.Search.SearchValueExtractor.ParseRelative(values[i][prefix.Length..], context.IsResourceType) is not null)
-            {
-                values[i] = values[i][prefix.Length..];
-            }
-        }
-        return values;
     }
 
     private IncludeRequest ParseInclude(string name, string value)
@@ -173,7 +185,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
     }
 
     // path: where the search was asked (the type, or the compartment and type), which the links keep.
-    private static byte[] WriteBundle(string type, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, Action<Utf8JsonWriter, string>? shape, string baseUrl)
+    private static byte[] WriteBundle(string type, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, ResultShape shape, string baseUrl)
     {
         // search.html#selflink: the links hold the parameters used, not those ignored.
         var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
@@ -186,13 +198,14 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
             BundleJsonWriter.WriteStart(writer, "searchset", links);
             if (page.Total is { } total) writer.WriteNumber("total", total);
             writer.WriteStartArray("entry");
-            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", shape);
-            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", shape: null);
+            // _summary and _elements shape included resources as they shape matches.
+            foreach (var match in page.Matches) WriteEntry(writer, baseUrl, match, "match", shape.For(match.ResourceType));
+            foreach (var included in page.Included) WriteEntry(writer, baseUrl, included, "include", shape.For(included.ResourceType));
             if (ignored.Count > 0)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("resource");
-                OperationOutcomeJson.Write(writer, [.. ignored.Select(n => new OutcomeIssue("warning", "not-supported", $"The search parameter '{n}' is unknown or not supported for {type}; it was ignored"))]);
+                OperationOutcomeJson.Write(writer, [.. ignored.Select(n => new OutcomeIssue("warning", "not-supported", $"The search parameter '{n}' is unknown or not supported for {TypeLabel(type)}; it was ignored"))]);
                 writer.WriteStartObject("search");
                 writer.WriteString("mode", "outcome");
                 writer.WriteEndObject();
@@ -216,6 +229,9 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    private static string TypeLabel(string type) =>
+        type == SearchRequest.AnyType ? "every type of a compartment (*: only _id, _lastUpdated and _type)" : type;
 
     [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}$")]
     private static partial Regex IdPattern();

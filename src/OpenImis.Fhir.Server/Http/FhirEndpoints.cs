@@ -30,7 +30,8 @@ internal static class FhirEndpoints
         fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).Reads("vread", "Read one version of a resource; 410 when that version is a delete");
         fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).Reads("read", "Read the current version. Headers: If-None-Match (W/\"n\") and If-Modified-Since answer 304 when unchanged; 410 when deleted.");
         fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).Reads("search", "Search (search.html): parameters of the type, modifiers, chains (subject:Patient.name=x), _has, _include/_revinclude(:iterate), _sort, _count, _total, _elements, _summary (true, text, data, count); the next link pages with a cursor. Unknown parameters are ignored and reported, or refused with Prefer: handling=strict.");
-        fhir.MapMethods("/{compartment}/{id}/{type}", ["GET", "HEAD"], CompartmentSearch).Reads("search-compartment", "Compartment search (compartmentdefinition.html): resources of a type in the compartment of one Patient, Encounter, Practitioner, RelatedPerson or Device (Patient/123/Claim; * for every type in it), with the search parameters of the type.");
+        fhir.MapMethods("/{compartment}/{id}/{type}", ["GET", "HEAD"], CompartmentSearch).Reads("search-compartment", "Compartment search (compartmentdefinition.html): resources of a type in the compartment of one Patient, Encounter, Practitioner, RelatedPerson or Device (Patient/123/Claim), with the search parameters of the type; Patient/123/* for every type in it, narrowed by _type, with _id and _lastUpdated.");
+        fhir.MapPost("/{compartment}/{id}/_search", AllTypesCompartmentSearchByPost).Writes("search-compartment-all-post", "Search of every type of a compartment (POST [base]/[compartment]/[id]/_search, as GET .../*) with the parameters in an application/x-www-form-urlencoded body (and the URL): _type, _id, _lastUpdated and the result parameters", 200, body: false);
         fhir.MapPost("/{compartment}/{id}/{type}/_search", CompartmentSearchByPost).Writes("search-compartment-post", "Compartment search with the parameters in an application/x-www-form-urlencoded body (and the URL)", 200, body: false);
         fhir.MapPost("/{type}/_search", SearchByPost).Writes("search-post", "Search with the parameters in an application/x-www-form-urlencoded body (and the URL)", 200, body: false);
         fhir.MapPost("/{type}", Create).Writes("create", "Create with a server-assigned id. Header If-None-Exist: search criteria (conditional create; any search parameters of the type; 412 when several match). Prefer: return=minimal|representation|OperationOutcome.", 201);
@@ -124,6 +125,10 @@ internal static class FhirEndpoints
         var parameters = await FormParametersAsync(context);
         await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
     }
+
+    // http.html#search: POST [base]/[compartment]/[id]/_search is the POST form of GET [base]/[compartment]/[id]/*.
+    private static Task AllTypesCompartmentSearchByPost(HttpContext context, string compartment, string id, SearchInteraction search) =>
+        CompartmentSearchByPost(context, compartment, id, "*", search);
 
     // POST _search: the parameters of the URL and of the form body together.
     private static async Task<List<KeyValuePair<string, string>>> FormParametersAsync(HttpContext context)

@@ -126,11 +126,15 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         return where;
     }
 
-    private static List<string> BaseConditions(SqlBuilder sql, SearchRequest request) => [$"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted"];
+    // Every type of a compartment: its condition names the types.
+    private static List<string> BaseConditions(SqlBuilder sql, SearchRequest request) => request.ResourceType == SearchRequest.AnyType
+        ? ["not r.deleted"]
+        : [$"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted"];
 
     /// <param name="cursor">The keyset condition of a page after the first.</param>
     private List<string> CriteriaConditions(SqlBuilder sql, SearchRequest request, string? cursor)
     {
+        if (request.ResourceType == SearchRequest.AnyType && request.Compartment is null) throw new SearchException("A search of every type needs a compartment", "*");
         var conditions = new List<string>();
         if (request.Compartment is { } compartment) conditions.Add(CompartmentCondition.Sql(sql, "r", request.ResourceType, compartment));
         conditions.AddRange(Conditions.BuildAll(sql, "r", request.ResourceType, request.Criteria));

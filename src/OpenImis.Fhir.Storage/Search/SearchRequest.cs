@@ -14,6 +14,12 @@ public sealed record SearchRequest(
     IReadOnlyList<IncludeRequest> Includes,
     IReadOnlyList<IncludeRequest> RevIncludes)
 {
+    /// <summary>
+    /// The <see cref="ResourceType"/> of a search of every type of a compartment (<c>Patient/123/*</c>): the types are
+    /// those of <see cref="Compartment"/>, and only <c>_id</c> and <c>_lastUpdated</c> can be criteria or sort keys.
+    /// </summary>
+    public const string AnyType = "*";
+
     /// <summary>The compartment the matches must be in (compartment search); null for a search of the whole type.</summary>
     public SearchCompartment? Compartment { get; init; }
 }

@@ -116,6 +116,72 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, status);
     }
 
+    [Fact]
+    public async Task Summary_and_elements_shape_included_resources_as_they_shape_matches()
+    {
+        // search.html#summary and #elements select what the server returns, so included resources too (as HAPI
+        // does), each by its own type's definition, and each marked SUBSETTED.
+        await ExpectShapesAsync("Claim?_id=c01&_include=Claim:patient&_elements=status,name", new()
+        {
+            ["Claim/c01"] = ["resourceType", "id", "meta", "status"],
+            ["Patient/p01"] = ["resourceType", "id", "meta", "name"],
+        });
+        // R4 Claim's mandatory elements; Patient has none (and p01 no text).
+        await ExpectShapesAsync("Claim?_id=c01&_include=Claim:patient&_summary=text", new()
+        {
+            ["Claim/c01"] = ["resourceType", "id", "meta", "status", "type", "use", "patient", "created", "provider", "priority", "insurance"],
+            ["Patient/p01"] = ["resourceType", "id", "meta"],
+        });
+        // A name qualified by its type applies to that type only.
+        await ExpectShapesAsync("Claim?_id=c01&_include=Claim:patient&_elements=Claim.status,Patient.birthDate", new()
+        {
+            ["Claim/c01"] = ["resourceType", "id", "meta", "status"],
+            ["Patient/p01"] = ["resourceType", "id", "meta", "birthDate"],
+        });
+    }
+
+    [Fact]
+    public async Task A_type_no_element_name_applies_to_is_returned_whole_and_not_subsetted()
+    {
+        var bundle = await _client.SearchAsync("Claim?_id=c01&_include=Claim:patient&_elements=Claim.status");
+        var patient = FhirHttp.Entries(bundle).Single(e => (string?)e["search"]?["mode"] == "include")["resource"]!.AsObject();
+
+        Assert.Contains("name", patient.Select(p => p.Key));
+        Assert.Contains("birthDate", patient.Select(p => p.Key));
+        Assert.DoesNotContain("SUBSETTED", patient["meta"]!["tag"]?.AsArray().Select(t => (string?)t!["code"]) ?? []);
+    }
+
+    [Fact]
+    public async Task Summary_true_applies_the_summary_flags_to_revincluded_resources()
+    {
+        // R4 Claim: these top-level elements are isSummary; identifier and item are not.
+        string[] claimSummary = ["resourceType", "id", "meta", "implicitRules", "status", "type", "use", "patient", "billablePeriod", "created", "insurer", "provider", "priority", "insurance"];
+        var bundle = await _client.SearchAsync("Patient?_id=p01&_revinclude=Claim:patient&_summary=true");
+
+        var claims = FhirHttp.Entries(bundle).Where(e => (string?)e["search"]?["mode"] == "include").Select(e => e["resource"]!.AsObject()).ToList();
+        Assert.NotEmpty(claims);
+        foreach (var claim in claims)
+        {
+            Assert.All(claim.Select(p => p.Key), key => Assert.Contains(key, claimSummary));
+            Assert.Contains("status", claim.Select(p => p.Key));
+            Assert.Contains("SUBSETTED", claim["meta"]!["tag"]!.AsArray().Select(t => (string?)t!["code"]));
+        }
+    }
+
+    private async Task ExpectShapesAsync(string query, Dictionary<string, string[]> expected)
+    {
+        var bundle = await _client.SearchAsync(query);
+        var entries = FhirHttp.Entries(bundle);
+        Assert.Equal(expected.Count, entries.Count);
+        foreach (var entry in entries)
+        {
+            var resource = entry["resource"]!.AsObject();
+            var key = $"{resource["resourceType"]}/{resource["id"]}";
+            AssertSameIds($"{query}: {key}", expected[key], resource.Select(p => p.Key));
+            Assert.Contains("SUBSETTED", resource["meta"]!["tag"]!.AsArray().Select(t => (string?)t!["code"]));
+        }
+    }
+
     private async Task ExpectElementsAsync(string query, string[] elements, bool subsetted)
     {
         var bundle = await _client.SearchAsync(query);
