@@ -43,7 +43,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
     {
         CheckNoResourceWrittenTwice(entries);
         var results = new EntryResult[entries.Count];
-        await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+        await using var session = await WriteSession.BeginAsync(context, cancellationToken, reading.BaseUrl);
         var current = (BundleEntryRequest?)null;
         try
         {
@@ -60,7 +60,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             current = null;
             // Conditional creates and updates may create: serialised with others on the same criteria, all keys at once.
             // Keys before rows, as a single conditional update takes them, so that the two cannot wait for each other.
-            await session.SerialiseAsync(creating.Select(c => c.Value.Key(entries[c.Key].Type!)), cancellationToken);
+            await session.SerialiseAsync(creating.Select(c => c.Value.Key(entries[c.Key].Type!, session.BaseUrl)), cancellationToken);
             // Rows locked before any write, in one order: two transactions writing the same resources in different orders would deadlock.
             var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
             await session.Transaction.LockInOrderAsync(targets, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     results[entry.Index] = await reads.ReadAsync(entry, null, reading.BaseUrl, reading.Strict, cancellationToken); // no database transaction of its own to open
                     continue;
                 }
-                await using var session = await WriteSession.BeginAsync(context, cancellationToken);
+                await using var session = await WriteSession.BeginAsync(context, cancellationToken, reading.BaseUrl);
                 // Conditional references of this entry, resolved as in a transaction, in the entry's own session.
                 var references = new Dictionary<string, string>(StringComparer.Ordinal);
                 await ResolveConditionalReferencesAsync(session, [entry], references, cancellationToken);

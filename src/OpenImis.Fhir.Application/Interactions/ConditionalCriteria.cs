@@ -23,20 +23,29 @@ public sealed class ConditionalCriteria
 
     private readonly List<(string Name, string Value)> _parameters;
     private readonly string _what;
+    // What came before '?' (Patient?identifier=..., http://host/fhir/Patient?...), checked against the type and base.
+    private readonly string? _location;
 
-    private ConditionalCriteria(List<(string Name, string Value)> parameters, string what)
+    private ConditionalCriteria(List<(string Name, string Value)> parameters, string what, string? location)
     {
         _parameters = parameters;
         _what = what;
+        _location = location;
     }
 
-    /// <param name="query">The query string (<c>a=1&amp;b=2</c>, percent-encoded as in a URL).</param>
+    /// <param name="query">
+    /// The query string (<c>a=1&amp;b=2</c>, percent-encoded as in a URL), or a search URL (<c>Patient?a=1</c>,
+    /// <c>http://host/fhir/Patient?a=1</c>), as clients send in <c>If-None-Exist</c>: its type and base are checked on matching.
+    /// </param>
     /// <param name="what">What the criteria belong to, for error messages (<c>If-None-Exist</c>, <c>Conditional delete</c>).</param>
     public static ConditionalCriteria Parse(string query, string what)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new List<(string, string)>();
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        var questionMark = query.IndexOf('?', StringComparison.Ordinal);
+        var location = questionMark > 0 && query.IndexOf('=', StringComparison.Ordinal) is var equal && (equal < 0 || questionMark < equal) ? query[..questionMark] : null;
+        if (questionMark >= 0 && (location is not null || questionMark == 0)) query = query[(questionMark + 1)..];
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
@@ -57,15 +66,18 @@ public sealed class ConditionalCriteria
             parameters.Add((name, value));
         }
         if (parameters.Count == 0) throw FhirException.BadRequest($"{what}: no search criteria");
-        return new ConditionalCriteria(parameters, what);
+        return new ConditionalCriteria(parameters, what, location);
     }
 
     /// <summary>
     /// The criteria in one canonical form for a resource type (parameters sorted, values decoded): two requests with
     /// the same criteria written in another order or encoding share a key, and so a lock (<see cref="StoreTransaction.LockKeyAsync"/>).
     /// </summary>
-    public string Key(string resourceType) =>
+    /// <param name="baseUrl">This server's base: values starting with it are keyed without it, like the local
+    /// references they name (a value that is no reference only shares its key with more criteria, which at worst waits).</param>
+    public string Key(string resourceType, string? baseUrl = null) =>
         resourceType + "?" + string.Join('&', _parameters
+            .Select(p => (p.Name, Value: baseUrl is not null ? p.Value.Replace(baseUrl + "/", "", StringComparison.Ordinal) : p.Value))
             .OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value)));
 
@@ -73,10 +85,16 @@ public sealed class ConditionalCriteria
     /// The ids of the current resources of the type that match every parameter, as the transaction sees them, in id
     /// order; at most two: more than one is all a caller needs to know.
     /// </summary>
-    public async Task<IReadOnlyList<string>> MatchAsync(StoreTransaction transaction, string resourceType, SearchEngine engine, CancellationToken cancellationToken)
+    /// <param name="baseUrl">This server's base URL: a reference value on it (<c>patient=http://host/fhir/Patient/1</c>) is the local <c>Patient/1</c>, as in a search.</param>
+    public async Task<IReadOnlyList<string>> MatchAsync(StoreTransaction transaction, string resourceType, SearchEngine engine, string? baseUrl, Func<string, bool> isResourceType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(isResourceType);
+        if (_location is not null && _location != resourceType && (baseUrl is null || _location != baseUrl + "/" + resourceType))
+        {
+            throw FhirException.BadRequest($"{_what}: '{_location}?...' is not a search of {resourceType} on this server{(baseUrl is null ? "" : $" ({baseUrl}/{resourceType})")}");
+        }
         foreach (var (name, _) in _parameters)
         {
             if (!engine.Conditions.Knows(resourceType, name))
@@ -85,7 +103,7 @@ public sealed class ConditionalCriteria
             }
         }
         if (_parameters.All(IsDirect)) return await MatchDirectAsync(transaction, resourceType, cancellationToken);
-        var criteria = _parameters.Select(p => new SearchCriterion(p.Name, SearchParameters.SplitValues(p.Value))).ToList();
+        var criteria = _parameters.Select(p => new SearchCriterion(p.Name, Values(engine, isResourceType, resourceType, p.Name, p.Value, baseUrl))).ToList();
         try
         {
             return await engine.MatchIdsAsync(transaction, resourceType, criteria, 2, cancellationToken);
@@ -94,6 +112,12 @@ public sealed class ConditionalCriteria
         {
             throw FhirException.BadRequest($"{_what}: {e.Message}");
         }
+    }
+
+    private static List<string> Values(SearchEngine engine, Func<string, bool> isResourceType, string resourceType, string name, string value, string? baseUrl)
+    {
+        var values = SearchParameters.SplitValues(value);
+        return baseUrl is null ? values : LocalReferences.Shorten(engine.Registry, isResourceType, resourceType, name, values, baseUrl);
     }
 
     // One _id, or identifier=system|value / identifier=value: a lookup of the resource or identifier table. A list

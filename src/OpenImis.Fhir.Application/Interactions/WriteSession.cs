@@ -25,21 +25,26 @@ public sealed partial class WriteSession : IAsyncDisposable
     // The resource types whose search parameters change when this session commits (SearchParameters written or deleted).
     private readonly HashSet<string> _reindexTypes = new(StringComparer.Ordinal);
 
-    private WriteSession(FhirContext context, StoreTransaction transaction)
+    private WriteSession(FhirContext context, StoreTransaction transaction, string? baseUrl)
     {
         _context = context;
         _transaction = transaction;
+        BaseUrl = baseUrl;
     }
+
+    /// <summary>This server's base URL as the request named it: conditional criteria shorten references on it to <c>Type/id</c>.</summary>
+    public string? BaseUrl { get; }
 
     /// <summary>The lastUpdated of every version this session writes.</summary>
     public DateTimeOffset Now { get; } = ResourceStamper.Now();
 
     public StoreTransaction Transaction => _transaction;
 
-    public static async Task<WriteSession> BeginAsync(FhirContext context, CancellationToken cancellationToken)
+    /// <param name="baseUrl">This server's base URL (<c>http://host/fhir</c>), for absolute references in conditional criteria; null: none are local.</param>
+    public static async Task<WriteSession> BeginAsync(FhirContext context, CancellationToken cancellationToken, string? baseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new WriteSession(context, await context.Store.BeginAsync(cancellationToken));
+        return new WriteSession(context, await context.Store.BeginAsync(cancellationToken), baseUrl);
     }
 
     public static string NewId() => Guid.CreateVersion7().ToString();
@@ -50,7 +55,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         if (ifNoneExist is not null)
         {
             var criteria = ConditionalCriteria.Parse(ifNoneExist, "If-None-Exist");
-            await SerialiseAsync([criteria.Key(type)], cancellationToken);
+            await SerialiseAsync([criteria.Key(type, BaseUrl)], cancellationToken);
             var matches = await MatchAsync(type, criteria, cancellationToken);
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"If-None-Exist: {matches.Count} or more {type} resources match '{ifNoneExist}'");
             if (matches.Count == 1) return new WriteOutcome(200, await _transaction.ReadAsync(type, matches[0], cancellationToken), []);
@@ -74,7 +79,7 @@ public sealed partial class WriteSession : IAsyncDisposable
         CheckBody(type, resource, options);
         var parsed = ConditionalCriteria.Parse(criteria, "Conditional update");
         // No match creates: serialised like a conditional create.
-        await SerialiseAsync([parsed.Key(type)], cancellationToken);
+        await SerialiseAsync([parsed.Key(type, BaseUrl)], cancellationToken);
         var matches = await MatchAsync(type, parsed, cancellationToken);
         var bodyId = BodyId(resource);
         switch (matches.Count)
@@ -137,7 +142,7 @@ public sealed partial class WriteSession : IAsyncDisposable
     public Task<IReadOnlyList<string>> MatchAsync(string type, ConditionalCriteria criteria, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        return criteria.MatchAsync(_transaction, type, _context.SearchEngine, cancellationToken);
+        return criteria.MatchAsync(_transaction, type, _context.SearchEngine, BaseUrl, _context.IsResourceType, cancellationToken);
     }
 
     /// <summary>

@@ -150,7 +150,7 @@ internal static class FhirEndpoints
         RequireJsonResponse(context);
         using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
         var ifNoneExist = Header(context, "If-None-Exist");
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.CreateAsync(type, body.RootElement, ifNoneExist, WriteOptions.None, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
@@ -160,7 +160,7 @@ internal static class FhirEndpoints
     {
         RequireJsonResponse(context);
         using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.UpdateAsync(type, id, body.RootElement, Header(context, "If-Match"), Header(context, "If-None-Match"), WriteOptions.None, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
@@ -171,7 +171,7 @@ internal static class FhirEndpoints
         RequireJsonResponse(context);
         var criteria = Criteria(context, "Conditional update");
         using var body = await FhirRequestBody.ReadJsonAsync(context, fhir.Options);
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.ConditionalUpdateAsync(type, criteria, body.RootElement, Header(context, "If-Match"), WriteOptions.None, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
@@ -183,7 +183,7 @@ internal static class FhirEndpoints
         var contentType = FhirMediaTypes.BodyType(context.Request) ?? "";
         var body = await FhirRequestBody.ReadAsync(context, fhir.Options);
         var apply = patches.Create(contentType, body);
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.PatchAsync(type, id, apply, Header(context, "If-Match"), WriteOptions.None, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
@@ -196,7 +196,7 @@ internal static class FhirEndpoints
         var contentType = FhirMediaTypes.BodyType(context.Request) ?? "";
         var body = await FhirRequestBody.ReadAsync(context, fhir.Options);
         var apply = patches.Create(contentType, body);
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.ConditionalPatchAsync(type, criteria, apply, Header(context, "If-Match"), WriteOptions.None, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, FhirResponses.Prefer(context.Request));
@@ -204,7 +204,7 @@ internal static class FhirEndpoints
 
     private static async Task Delete(HttpContext context, string type, string id, FhirContext fhir)
     {
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.DeleteAsync(type, id, Header(context, "If-Match"), null, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, PreferReturn.Minimal);
@@ -213,7 +213,7 @@ internal static class FhirEndpoints
     private static async Task ConditionalDelete(HttpContext context, string type, FhirContext fhir)
     {
         var criteria = Criteria(context, "Conditional delete");
-        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted);
+        await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
         var outcome = await session.ConditionalDeleteAsync(type, criteria, null, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, PreferReturn.Minimal);
