@@ -56,8 +56,8 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             // rest.compartment says which compartments can be searched; how, R4 has no element for: it is said here.
             writer.WriteString("documentation", "Compartment search (compartmentdefinition.html) for each compartment in rest.compartment: " +
                 "GET [base]/[compartment]/[id]/[type] with the search parameters of the type, and GET [base]/[compartment]/[id]/* " +
-                "(or POST [base]/[compartment]/[id]/_search) for every type in the compartment at once, narrowed by _type, with _id, " +
-                "_lastUpdated, _sort=_id|_lastUpdated and the result parameters.");
+                "(or POST [base]/[compartment]/[id]/_search) for every type in the compartment at once, narrowed by _type, with the " +
+                "parameters of base Resource (_id, _lastUpdated, _tag, _profile, _security, _source), _sort=_id|_lastUpdated and the result parameters.");
             writer.WriteStartArray("resource");
             foreach (var type in context.ResourceTypes.Order(StringComparer.Ordinal))
             {

@@ -35,7 +35,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
     /// the resources the R4 CompartmentDefinition puts in the compartment of <c>Patient/123</c>. The compartment's
     /// resource need not exist: an empty compartment is an empty Bundle. <c>*</c> for the type searches every type of
     /// the compartment at once (http.html#search: <c>GET [base]/[compartment]/[id]/*</c>), <c>_type</c> narrowing
-    /// them, with the parameters every type has (<c>_id</c>, <c>_lastUpdated</c>).
+    /// them, with the parameters every type has (those of base Resource: <c>_id</c>, <c>_lastUpdated</c>, <c>_tag</c>...).
     /// </summary>
     public Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
     {
@@ -122,7 +122,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
                         var code = descending ? key[1..] : key;
                         if (anyType && code is not ("_id" or "_lastUpdated"))
                         {
-                            throw FhirException.BadRequest($"_sort: '{code}' is not a parameter of every type; a search of every type of a compartment sorts by _id or _lastUpdated");
+                            throw FhirException.BadRequest($"_sort: a search of every type of a compartment sorts by _id or _lastUpdated only, not '{code}'");
                         }
                         sort.Add(new SearchSortKey(code, descending));
                     }
@@ -142,7 +142,8 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
                     break;
                 default:
                     if (Ignored.Contains(name)) break;
-                    if (anyType ? name is not ("_id" or "_lastUpdated") : !engine.Conditions.Knows(type, name))
+                    // Across types: the parameters of base Resource, without chains or _has (which name a type).
+                    if ((anyType && (name.StartsWith("_has", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal))) || !engine.Conditions.Knows(type, name))
                     {
                         if (strict) throw FhirException.BadRequest($"Unknown or unsupported search parameter '{name}' for {TypeLabel(type)} (Prefer: handling=strict)");
                         ignored.Add(name);
@@ -231,7 +232,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
     }
 
     private static string TypeLabel(string type) =>
-        type == SearchRequest.AnyType ? "every type of a compartment (*: only _id, _lastUpdated and _type)" : type;
+        type == SearchRequest.AnyType ? "every type of a compartment (*: only the parameters of base Resource, such as _id, _lastUpdated, _tag, _profile, and _type)" : type;
 
     [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}$")]
     private static partial Regex IdPattern();

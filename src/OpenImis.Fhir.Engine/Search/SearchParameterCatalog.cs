@@ -45,6 +45,10 @@ public sealed class SearchParameterCatalog
     public IReadOnlyCollection<SearchParameterDefinition> For(string resourceType) =>
         _byType.TryGetValue(resourceType, out var codes) ? codes.Values : [];
 
+    /// <summary>The parameters of base Resource, which every resource type has (<c>_tag</c>, <c>_profile</c>, ...).</summary>
+    public IReadOnlyCollection<SearchParameterDefinition> ForEveryType() =>
+        _byType.Values.SelectMany(codes => codes.Values).Where(d => d.Base.Contains("Resource")).DistinctBy(d => d.Code).ToList();
+
     /// <summary>Adds or replaces (same type and code) a definition, for every type of its base.</summary>
     public void Add(SearchParameterDefinition definition)
     {

@@ -89,8 +89,9 @@ public sealed class SearchParameterRegistry
 
         public long Generation { get; } = generation;
 
+        // SearchRequest.AnyType (every type of a compartment): the parameters of base Resource, which every type has.
         public IReadOnlyDictionary<string, SearchParameterHandler> For(string resourceType) =>
-            _byType.GetOrAdd(resourceType, type => Indexer.Catalog.For(type)
+            _byType.GetOrAdd(resourceType, type => (type == SearchRequest.AnyType ? Indexer.Catalog.ForEveryType() : Indexer.Catalog.For(type))
                 .ToDictionary(d => d.Code, d => new SearchParameterHandler(d, type, Indexer), StringComparer.Ordinal));
     }
 }

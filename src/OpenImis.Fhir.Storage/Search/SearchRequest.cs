@@ -16,7 +16,7 @@ public sealed record SearchRequest(
 {
     /// <summary>
     /// The <see cref="ResourceType"/> of a search of every type of a compartment (<c>Patient/123/*</c>): the types are
-    /// those of <see cref="Compartment"/>, and only <c>_id</c> and <c>_lastUpdated</c> can be criteria or sort keys.
+    /// those of <see cref="Compartment"/>; criteria are the parameters of base Resource, sort keys <c>_id</c> and <c>_lastUpdated</c>.
     /// </summary>
     public const string AnyType = "*";
 

@@ -115,8 +115,8 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         SearchHttp.AssertSameIds($"Practitioner/{id}/*", [$"Practitioner/{id}", claim, basic], await AllKeysAsync($"Practitioner/{id}/*"));
 
         // A deleted focal resource: its compartment is what still refers to it, which here is nothing once the
-        // referring resources are gone (a referenced resource cannot be deleted). HAPI answers the same way: a
-        // compartment search does not read the focal resource, so no 410.
+        // referring resources are gone (a referenced resource cannot be deleted). The search reads references, as a
+        // search by reference does, not the focal resource: 200, not 410.
         foreach (var key in (string[])[claim, basic, $"Practitioner/{id}"])
         {
             var (status, _, _) = await _client.SendAsync(HttpMethod.Delete, "fhir/" + key);
@@ -202,6 +202,41 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         SearchHttp.AssertSameIds("_id", [claim, basic], await AllKeysAsync($"Patient/{patient}/*?_id={claim[6..]},{basic[6..]}"));
         SearchHttp.AssertSameIds("_lastUpdated=gt", members, await AllKeysAsync($"Patient/{patient}/*?_lastUpdated=gt2020-01-01"));
         Assert.Empty(await AllKeysAsync($"Patient/{patient}/*?_lastUpdated=lt2020-01-01"));
+    }
+
+    [Fact]
+    public async Task The_parameters_of_base_resource_apply_to_every_type()
+    {
+        var (patient, members) = await PatientWithCompartmentAsync();
+        var tag = Basics.NewCode();
+        var tagged = IgExamples.Load("Claim-Claim001.json");
+        tagged.Remove("id");
+        tagged["identifier"]![0]!["value"] = Basics.NewCode();
+        tagged["patient"] = new JsonObject { ["reference"] = $"Patient/{patient}" };
+        tagged["meta"]!["tag"] = new JsonArray(new JsonObject { ["system"] = "urn:test:tags", ["code"] = tag });
+        var taggedClaim = "Claim/" + (string)(await _client.CreateAsync(tagged))["id"]!;
+        var taggedBasic = Basics.New();
+        taggedBasic.WithSubject($"Patient/{patient}");
+        taggedBasic["meta"] = new JsonObject { ["tag"] = new JsonArray(new JsonObject { ["system"] = "urn:test:tags", ["code"] = tag }) };
+        var taggedBasicKey = "Basic/" + (string)(await _client.CreateAsync(taggedBasic))["id"]!;
+
+        SearchHttp.AssertSameIds("_tag", [taggedClaim, taggedBasicKey], await AllKeysAsync($"Patient/{patient}/*?_tag=urn:test:tags|{tag}"));
+        SearchHttp.AssertSameIds("_tag:not", members, await AllKeysAsync($"Patient/{patient}/*?_tag:not=urn:test:tags|{tag}"));
+        // Of the members, only the Claims carry the openIMIS Claim profile (the Coverages carry the Coverage profile).
+        SearchHttp.AssertSameIds("_profile", [.. members.Where(m => m.StartsWith("Claim/", StringComparison.Ordinal)), taggedClaim],
+            await AllKeysAsync($"Patient/{patient}/*?_profile=https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/openimis-claim"));
+    }
+
+    [Theory]
+    [InlineData("_has:Claim:patient:status=active", "_has:Claim:patient:status")] // names a type
+    [InlineData("patient.name=x", "patient.name")]                                 // a chain of one type's parameter
+    [InlineData("code=x", "code")]                                                 // a parameter of some types only
+    public async Task Parameters_of_some_types_only_are_refused_across_types_under_strict_handling(string query, string named)
+    {
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Patient/{Basics.NewId()}/*?{query}", null, ("Prefer", "handling=strict"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Text.Contains($"'{named}'", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -293,6 +328,17 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         var entry = FhirHttp.Entries(body).Single();
         Assert.Equal(200, Bundles.Status(entry));
         SearchHttp.AssertSameIds("batch GET", members, SearchHttp.Keys(entry["resource"]!, "match"));
+    }
+
+    [Fact]
+    public async Task The_capability_statement_says_every_type_of_a_compartment_can_be_searched()
+    {
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var documentation = (string)body!["rest"]![0]!["documentation"]!;
+        Assert.Contains("[base]/[compartment]/[id]/*", documentation, StringComparison.Ordinal);
+        Assert.Contains("_type", documentation, StringComparison.Ordinal);
     }
 
     [Fact]

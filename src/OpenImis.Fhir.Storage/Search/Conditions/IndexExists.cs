@@ -10,7 +10,9 @@ internal static class IndexExists
         var condition = match is null ? "" : " and (" + match(alias) + ")";
         // A component's rows must come from the element instance of the composite row named by resource.
         var part = handler.IsComponent ? $" and {alias}.part = {resource}.part" : "";
-        return $"exists (select 1 from {table} {alias} where {alias}.rid = {resource}.rid and {alias}.resource_type = {sql.Add(handler.ResourceType)} and {alias}.code = {sql.Add(handler.Code)}{part}{condition})";
+        // A parameter of every type (a search of every type of a compartment): the row of the resource's own type.
+        var type = handler.ResourceType == SearchRequest.AnyType ? $"{resource}.resource_type" : sql.Add(handler.ResourceType);
+        return $"exists (select 1 from {table} {alias} where {alias}.rid = {resource}.rid and {alias}.resource_type = {type} and {alias}.code = {sql.Add(handler.Code)}{part}{condition})";
     }
 
     /// <summary><c>:missing=true</c> (no value) or <c>false</c> (some value).</summary>
