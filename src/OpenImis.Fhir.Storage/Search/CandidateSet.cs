@@ -81,6 +81,14 @@ internal static partial class CandidateSet
         return outer;
     }
 
+    /// <summary>True when the condition reads a column of <paramref name="alias"/>'s resource row other than its rid.</summary>
+    public static bool NeedsRow(string condition, string alias) =>
+        Regex.IsMatch(condition, $@"\b{Regex.Escape(alias)}\.(?!rid\b)", RegexOptions.CultureInvariant);
+
+    /// <summary>The condition with <paramref name="alias"/>'s rid read from <paramref name="rid"/> instead.</summary>
+    public static string OnRid(string condition, string alias, string rid) =>
+        Regex.Replace(condition, $@"\b{Regex.Escape(alias)}\.rid\b", rid, RegexOptions.CultureInvariant);
+
     // True when the parenthesis at open closes at the end of the text: the condition is one exists, not two joined.
     private static bool ClosesAtEnd(string text, int open)
     {

@@ -112,7 +112,11 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         return parts.Count == 1 ? parts[0] : "(" + string.Join(" or ", parts) + ")";
     }
 
-    // _has:Claim:patient:status=active: some Claim whose patient is this resource has status active.
+    // _has:Claim:patient:status=active: some Claim whose patient is this resource has status active. Written on the
+    // resource's rid (its id found from the reference's target through fhir_resource), so that it is a candidate set
+    // like any index condition (CandidateSet): the claims of a facility become the page of their patients in rid order,
+    // cut among candidates, instead of a walk of every patient checking for claims. The source's own row is joined only
+    // when the condition needs more of it than its rid: index rows exist only for current resources that are not deleted.
     private string ReverseChain(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion, int depth, bool probe)
     {
         var parts = criterion.Name.Split(':', 4);
@@ -127,7 +131,11 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         var condition = Build(sql, s, sourceType, new SearchCriterion(rest, criterion.Values), depth + 1, probe);
         if (probe) return "true";
         var x = sql.Alias("x");
-        return $"exists (select 1 from search_reference {x} join fhir_resource {s} on {s}.rid = {x}.rid " +
-            $"where {x}.target_type = {sql.Add(resourceType)} and {x}.target_id = {resource}.id and {x}.resource_type = {sql.Add(sourceType)} and {x}.code = {sql.Add(code)} and not {s}.deleted and {condition})";
+        var t = sql.Alias("h");
+        var source = "";
+        if (CandidateSet.NeedsRow(condition, s)) source = $" join fhir_resource {s} on {s}.rid = {x}.rid and not {s}.deleted";
+        else condition = CandidateSet.OnRid(condition, s, $"{x}.rid");
+        return $"exists (select 1 from search_reference {x} join fhir_resource {t} on {t}.resource_type = {x}.target_type and {t}.id = {x}.target_id{source} " +
+            $"where {t}.rid = {resource}.rid and {x}.target_type = {sql.Add(resourceType)} and {x}.resource_type = {sql.Add(sourceType)} and {x}.code = {sql.Add(code)} and not {t}.deleted and {condition})";
     }
 }

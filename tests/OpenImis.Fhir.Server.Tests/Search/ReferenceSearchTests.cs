@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
 using OpenImis.Fhir.Server.Tests.Search.Data;
+using OpenImis.Fhir.Storage.Search;
 using static OpenImis.Fhir.Server.Tests.Search.Data.SearchDataSet;
 using static OpenImis.Fhir.Server.Tests.Search.SearchHttp;
 
@@ -102,6 +105,37 @@ public sealed class ReferenceSearchTests(SearchFixture fixture)
         await _client.ExpectAsync("Patient?_has:Claim:patient:provider.name=rapta",
             ClaimTargets(c => Organization(c.Provider).Name?.Folded.StartsWith("rapta", StringComparison.Ordinal) == true));
         await _client.ExpectAsync("Patient?_has:Claim:patient:status=active&gender=female", ClaimTargets(c => c.Status == "active").Where(id => Patients.Single(p => p.Id == id).Gender == "female"));
+    }
+
+    [Fact]
+    public async Task Has_pages_in_rid_order_and_reads_the_source_row_when_its_criterion_needs_more_than_the_rid()
+    {
+        var provider = Claims.GroupBy(c => c.Provider).OrderByDescending(g => g.Count()).First().Key;
+        // Cut among the candidate patients a page at a time: every page after the first starts after the last.
+        await _client.ExpectAsync($"Patient?_has:Claim:patient:provider=Organization/{provider}&_count=1", ClaimTargets(c => c.Provider == provider));
+        var claim = Claims.First(c => c.Patient.Type == "Patient");
+        await _client.ExpectAsync($"Patient?_has:Claim:patient:_id={claim.Id}", [claim.Patient.Id!]);
+        await _client.ExpectAsync("Patient?_has:Claim:patient:_lastUpdated=gt2000-01-01", ClaimTargets(_ => true));
+        await _client.ExpectAsync("Patient?_has:Claim:patient:_lastUpdated=lt2000-01-01", []);
+    }
+
+    [Fact]
+    public async Task A_has_page_is_cut_among_candidate_rids_and_joins_the_source_row_only_when_needed()
+    {
+        var engine = fixture.Services.GetRequiredService<SearchEngine>();
+        async Task<string> PageSql(string name, string value)
+        {
+            var request = new SearchRequest("Patient", [new SearchCriterion(name, [value])], [], 10, null, SearchTotal.None, [], []);
+            return (await engine.PageQueryAsync(request, CancellationToken.None)).Text;
+        }
+
+        // Before: "x.target_id = r.id", a condition on the patient's row, checked patient by patient.
+        var byProvider = await PageSql("_has:Claim:patient:provider", "Organization/org-hq");
+        Assert.Contains("r.rid in (select distinct", byProvider, StringComparison.Ordinal);
+        Assert.DoesNotContain("= r.id", byProvider, StringComparison.Ordinal);
+        Assert.DoesNotContain("join fhir_resource s0", byProvider, StringComparison.Ordinal);
+
+        Assert.Contains("join fhir_resource s0", await PageSql("_has:Claim:patient:_id", "c1"), StringComparison.Ordinal);
     }
 
     [Fact]
