@@ -15,7 +15,7 @@ internal static class SearchCommand
             Required = true,
         };
         var requests = Positive("--requests", 200, "Measured searches per shape (split between the clients).");
-        var warmup = new Option<int>("--warmup") { Description = "Unmeasured searches per client before each shape's measured ones.", HelpName = "N", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<int>("--warmup") { Description = "Unmeasured searches per client of each shape, in the warm-up pass over every shape and again before the shape's measured ones.", HelpName = "N", DefaultValueFactory = _ => 100 };
         var clients = Positive("--clients", 1, "Concurrent clients, each with one search in flight.");
         var seed = new Option<int>("--seed") { Description = "Seed of the sample and of the drawn values: the same seed and data give the same searches.", HelpName = "N", DefaultValueFactory = _ => 1 };
         var sample = Positive("--sample", 500, "Resources sampled per type to draw values from.");

@@ -17,7 +17,7 @@ internal static class SearchSummaryWriter
         md.AppendLine("# Search latency catalogue");
         md.AppendLine();
         md.AppendLine(Invariant($"Run {run.StartedAt:yyyy-MM-dd HH:mm} UTC on {run.ProcessorCount} cores ({run.OperatingSystem}, {run.Framework}); server {run.BaseUrl}. ")
-            + Invariant($"{run.RequestsPerShape:N0} measured searches per shape after {run.WarmupPerClient:N0} warm-up searches per client, {Clients(run.Clients)}, closed loop; values drawn with seed {run.Seed}."));
+            + Invariant($"{run.RequestsPerShape:N0} measured searches per shape after a warm-up pass over every shape and {run.WarmupPerClient:N0} warm-up searches per client, {Clients(run.Clients)}, closed loop; values drawn with seed {run.Seed}."));
         md.AppendLine(Invariant($"Data: {resources:N0} resources ({string.Join(", ", run.ResourcesByType.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N0}"))})."));
         md.AppendLine();
         md.AppendLine("Latency: from sending the request to the end of the response body, over HTTP on the same machine; p50/p95/p99 nearest rank over the measured searches. "
