@@ -43,10 +43,19 @@ public sealed class CandidateSetTests
         var only = Assert.Single(rewritten);
         Assert.Equal(
             "r.rid in (select distinct c.rid from (select i1.rid from search_string i1 where i1.resource_type = $2 and i1.code = $3 and ((i1.normalized like $4)) order by i1.rid offset 0) c " +
-            "where not exists (select 1 from search_token i3 where i3.rid = c.rid and i3.resource_type = $8 and i3.code = $9 and ((i3.value = $10))) and c.rid > $12::bigint " +
+            "where not exists (select 1 from search_token i3 where i3.rid = c.rid and i3.resource_type = $8 and i3.code = $9 and ((i3.value = $10)) offset 0) and c.rid > $12::bigint " +
             "order by c.rid limit $1)",
             only);
         Assert.Equal([(1, "search_string i1", "i1.resource_type = $2 and i1.code = $3 and ((i1.normalized like $4))")], CandidateSet.Drivers([NotMale, Family, "r.rid > $12::bigint"]));
+    }
+
+    [Fact]
+    public void Behind_a_fence_every_check_is_a_probe_per_candidate_that_PostgreSQL_cannot_turn_into_a_join()
+    {
+        var only = Assert.Single(CandidateSet.Rewrite([Given, Family], pageLimit: "$1", driver: 1, fenced: true));
+        Assert.Contains("where exists (select 1 from search_string i2 where i2.rid = c.rid and i2.resource_type = $5 and i2.code = $6 and ((i2.normalized like $7)) offset 0) order by c.rid limit $1)", only, StringComparison.Ordinal);
+        // Not fenced, PostgreSQL joins as it estimates best.
+        Assert.DoesNotContain("offset 0", Assert.Single(CandidateSet.Rewrite([Given, Family], pageLimit: "$1", driver: 1)), StringComparison.Ordinal);
     }
 
     [Fact]
