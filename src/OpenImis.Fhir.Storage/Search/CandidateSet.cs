@@ -40,6 +40,16 @@ internal static partial class CandidateSet
         return drivers;
     }
 
+    /// <summary>One index condition on <c>r.rid</c> taken apart: what its rows are read from, their alias, and the rest of its condition.</summary>
+    public static (string From, string Alias, string Where)? Parse(string condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var match = CorrelatedExists().Match(condition);
+        return match.Success && ClosesAtEnd(condition, "exists ".Length)
+            ? (match.Groups["from"].Value, match.Groups["alias"].Value, match.Groups["rest"].Value)
+            : null;
+    }
+
     /// <summary>True when every condition needs only the rid of a resource (the page can then be cut among candidates).</summary>
     public static bool AllRidOnly(IReadOnlyList<string> conditions) => conditions.All(c => !OtherResourceColumn().IsMatch(c));
 

@@ -19,6 +19,10 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
 
     public SearchConditionBuilder Conditions { get; } = new(registry, environment);
 
+    private ChainPage Chains => _chains ??= new ChainPage(Conditions, Registry);
+
+    private ChainPage? _chains;
+
     public SearchParameterRegistry Registry { get; } = registry;
 
     /// <summary>What conditions need from outside storage; the in-memory matcher takes the same.</summary>
@@ -27,11 +31,27 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (text, sql, keys) = await PageQueryAsync(request, cancellationToken);
-        var sort = SortSignature(request);
         var matches = new List<StoredResource>();
         var rids = new List<long>();
         string? next = null;
+        if (Chains.Find(request) is { } chain)
+        {
+            var (afterTarget, afterRid) = ChainCursor(request);
+            var rows = await Chains.ReadAsync(store.SearchDataSource, request, chain, afterTarget, afterRid, request.Count + 1, cancellationToken);
+            foreach (var (resource, rid, _) in rows.Take(request.Count))
+            {
+                matches.Add(resource);
+                rids.Add(rid);
+            }
+            if (rows.Count > request.Count)
+            {
+                var (_, lastRid, lastTarget) = rows[request.Count - 1];
+                next = EncodeKeys(ChainPage.Signature, [lastTarget.ToString(CultureInfo.InvariantCulture), lastRid.ToString(CultureInfo.InvariantCulture)]);
+            }
+            return await FinishAsync(request, matches, rids, next, cancellationToken);
+        }
+        var (text, sql, keys) = await PageQueryAsync(request, cancellationToken);
+        var sort = SortSignature(request);
         string?[]? lastKeys = null;
         await using (var command = Command(text, sql, prepared: IsKeyLookup(request)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -49,6 +69,12 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
                 lastKeys = KeyValues(reader, keys.Count);
             }
         }
+        return await FinishAsync(request, matches, rids, next, cancellationToken);
+    }
+
+    // The total and the includes of a page.
+    private async Task<SearchPage> FinishAsync(SearchRequest request, List<StoredResource> matches, List<long> rids, string? next, CancellationToken cancellationToken)
+    {
         long? total = request.Total switch
         {
             SearchTotal.Accurate => await CountAsync(request, cancellationToken),
@@ -68,6 +94,13 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     /// </summary>
     internal async Task<(string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys)> PageQueryAsync(SearchRequest request, CancellationToken cancellationToken)
     {
+        if (Chains.Find(request) is { } chain)
+        {
+            // A lone chain through a single-valued reference: its first round (ChainPage), keyed by (target rid, rid).
+            var (afterTarget, afterRid) = ChainCursor(request);
+            var (chainText, chainSql) = Chains.FirstStatement(request, chain, afterTarget, afterRid);
+            return (chainText, chainSql, [("p.target_rid", false, "bigint"), ("p.rid", false, "bigint")]);
+        }
         var sql = new SqlBuilder();
         var keys = SortKeys(sql, request);
         var sort = SortSignature(request);
@@ -236,6 +269,14 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
             };
         }
         return values;
+    }
+
+    private static (long? Target, long? Rid) ChainCursor(SearchRequest request)
+    {
+        if (request.Cursor is not { } cursor) return (null, null);
+        var values = DecodeCursor(cursor, ChainPage.Signature, ["bigint", "bigint"]);
+        if (values[0] is null) throw new SearchException("The paging cursor is not one this search gave (was the search changed?)", "_cursor");
+        return (long.Parse(values[0]!, CultureInfo.InvariantCulture), long.Parse(values[1]!, CultureInfo.InvariantCulture));
     }
 
     // A cursor holds the sort it was cut for: the key values of another sort would be compared as if they were its own.
