@@ -43,7 +43,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
                 matches.Add(resource);
                 rids.Add(rid);
             }
-            if (rows.Count > request.Count)
+            if (rows.Count > request.Count && request.Count > 0)
             {
                 var (_, lastRid, lastTarget) = rows[request.Count - 1];
                 next = EncodeKeys(ChainPage.Signature, [lastTarget.ToString(CultureInfo.InvariantCulture), lastRid.ToString(CultureInfo.InvariantCulture)]);

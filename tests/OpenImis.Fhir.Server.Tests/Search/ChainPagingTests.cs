@@ -35,6 +35,11 @@ public sealed class ChainPagingTests(ServerFixture server)
             Assert.Equal(referrers[2].Id, pages[^1]);
         }
         await _client.ExpectAsync($"Basic?subject:Basic.identifier={System}|{Basics.NewCode()}", []);
+
+        var none = await _client.SearchAsync($"Basic?subject:Basic.identifier={System}|{code}&_count=0&_total=accurate");
+        Assert.Empty(SearchHttp.Ids(none));
+        Assert.Null(SearchHttp.Link(none, "next"));
+        Assert.Equal(3, (int)none["total"]!);
     }
 
     [Fact]
