@@ -79,7 +79,7 @@ internal sealed class ChainPage(SearchConditionBuilder conditions, SearchParamet
         long count = 0;
         long? last = null;
         var any = false;
-        await using (var command = Command(dataSource, text, sql))
+        await using (var command = sql.Command(dataSource, text))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -93,7 +93,7 @@ internal sealed class ChainPage(SearchConditionBuilder conditions, SearchParamet
         if (any) return (count, last);
         // No match among the batch's targets: how many there were says whether to go on.
         var targets = new SqlBuilder();
-        await using var stats = Command(dataSource, $"select count(*), max(rid) from ({Targets(targets, chain, afterTarget, batch)}) c", targets);
+        await using var stats = targets.Command(dataSource, $"select count(*), max(rid) from ({Targets(targets, chain, afterTarget, batch)}) c");
         await using var statsReader = await stats.ExecuteReaderAsync(cancellationToken);
         await statsReader.ReadAsync(cancellationToken);
         return (statsReader.GetInt64(0), statsReader.IsDBNull(1) ? null : statsReader.GetInt64(1));
@@ -147,12 +147,5 @@ internal sealed class ChainPage(SearchConditionBuilder conditions, SearchParamet
             join fhir_resource t on t.resource_type = {sql.Add(chain.TargetType)} and t.rid = d.rid and not t.deleted
             order by t.rid limit {sql.Add(batch)}
             """;
-    }
-
-    private static NpgsqlCommand Command(NpgsqlDataSource dataSource, string text, SqlBuilder sql)
-    {
-        var command = dataSource.CreateCommand(text);
-        foreach (var parameter in sql.Parameters) command.Parameters.Add(parameter);
-        return command;
     }
 }

@@ -19,9 +19,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
 
     public SearchConditionBuilder Conditions { get; } = new(registry, environment);
 
-    private ChainPage Chains => _chains ??= new ChainPage(Conditions, Registry);
-
-    private ChainPage? _chains;
+    private ChainPage Chains { get; } = new(new SearchConditionBuilder(registry, environment), registry);
 
     public SearchParameterRegistry Registry { get; } = registry;
 
@@ -421,10 +419,6 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         request.Criteria.Count > 0 && request.Compartment is null &&
         request.Criteria.All(c => c.Name == "_id" || (c.Name is "identifier" or "identifier:of-type" && c.Values.All(v => !v.EndsWith('|'))));
 
-    private NpgsqlCommand Command(string text, SqlBuilder sql, bool prepared = false)
-    {
-        var command = (prepared ? store.LookupDataSource : store.SearchDataSource).CreateCommand(text);
-        foreach (var parameter in sql.Parameters) command.Parameters.Add(parameter);
-        return command;
-    }
+    private NpgsqlCommand Command(string text, SqlBuilder sql, bool prepared = false) =>
+        sql.Command(prepared ? store.LookupDataSource : store.SearchDataSource, text);
 }
