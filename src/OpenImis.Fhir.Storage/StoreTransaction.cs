@@ -146,13 +146,24 @@ public sealed class StoreTransaction : IAsyncDisposable
             await FlushAsync(cancellationToken);
             return found;
         }
-        var query = new NpgsqlBatchCommand("""
+        var query = new NpgsqlBatchCommand($"""
             select r.resource_type, r.id from fhir_resource r
-            join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
+            join {KeyList(keys.Count)} as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             where not r.deleted
             """ + (lockForShare ? " for key share of r" : ""));
-        query.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
-        query.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
+        if (keys.Count <= MaxListedKeys)
+        {
+            foreach (var (type, id) in keys)
+            {
+                query.Parameters.Add(new() { Value = type });
+                query.Parameters.Add(new() { Value = id });
+            }
+        }
+        else
+        {
+            query.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
+            query.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
+        }
         // The held writes go in the same round trip, before the query (which must see them); a resource written
         // twice (never in practice) needs batches of their own first.
         if (_pending.Select(w => (w.ResourceType, w.Id)).Distinct().Count() < _pending.Count) await FlushAsync(cancellationToken);
@@ -167,6 +178,15 @@ public sealed class StoreTransaction : IAsyncDisposable
         }, cancellationToken);
         return found;
     }
+
+    // Up to this many keys are written out as a VALUES list. A statement prepared over unnest($1) is planned anew on
+    // every run: the generic plan assumes 100 array elements, so PostgreSQL keeps preferring a custom plan, which
+    // cost 0.13 ms of planning per create (pg_stat_statements). A list of known length plans once.
+    private const int MaxListedKeys = 8;
+
+    private static string KeyList(int count) => count <= MaxListedKeys
+        ? "(values " + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(${2 * i + 1}::text, ${2 * i + 2}::text)")) + ")"
+        : "unnest($1::text[], $2::text[])";
 
     /// <summary>Current resources that still reference any of the given ones (a delete would leave them dangling); at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<(string SourceType, string SourceId, string Path, string TargetType, string TargetId)>> ReferrersAsync(

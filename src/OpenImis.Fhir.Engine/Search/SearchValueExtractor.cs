@@ -52,15 +52,21 @@ public static class SearchValueExtractor
         }
     }
 
+    /// <summary>The elements of a HumanName whose strings a string parameter on it holds.</summary>
+    public static readonly IReadOnlyList<string> HumanNameParts = ["text", "family", "given", "prefix", "suffix"];
+
+    /// <summary>The elements of an Address whose strings a string parameter on it holds.</summary>
+    public static readonly IReadOnlyList<string> AddressParts = ["text", "line", "city", "district", "state", "postalCode", "country"];
+
     private static void Strings(ElementNode node, List<SearchValue> output)
     {
         switch (node.TypeName)
         {
             case "HumanName":
-                AddStrings(node, output, "text", "family", "given", "prefix", "suffix");
+                AddStrings(node, output, HumanNameParts);
                 break;
             case "Address":
-                AddStrings(node, output, "text", "line", "city", "district", "state", "postalCode", "country");
+                AddStrings(node, output, AddressParts);
                 break;
             default:
                 if (node.Value is string text) AddString(text, output);
@@ -68,7 +74,7 @@ public static class SearchValueExtractor
         }
     }
 
-    private static void AddStrings(ElementNode node, List<SearchValue> output, params string[] names)
+    private static void AddStrings(ElementNode node, List<SearchValue> output, IReadOnlyList<string> names)
     {
         foreach (var name in names)
         {

@@ -25,9 +25,30 @@ public sealed class SearchParameterHandler
         _indexer = indexer;
         _components = new(() => ComponentHandlers(definition, resourceType, indexer));
         _singleValued = new(() => indexer.IsSingleValued(definition, resourceType));
+        StoredCodes = [definition.Code];
     }
 
     private readonly Lazy<bool> _singleValued;
+
+    /// <summary>
+    /// The codes under which the index rows of this parameter's values are stored: its own, or also (or instead)
+    /// those of parameters whose values it shares (<see cref="SharedStringRows"/>). A search reads all of them.
+    /// </summary>
+    public IReadOnlyList<string> StoredCodes { get; private set; }
+
+    /// <summary>False when another parameter stores this one's values (<see cref="SharedStringRows"/>).</summary>
+    public bool StoresRows { get; private set; } = true;
+
+    /// <summary>Codes of parameters that store some of this one's values: rows equal to theirs are not written again.</summary>
+    internal IReadOnlyList<string> SubtractedCodes { get; private set; } = [];
+
+    /// <summary>Set while the registry builds the parameters of a type, before any use.</summary>
+    internal void ShareRows(IReadOnlyList<string> storedCodes, IReadOnlyList<string> subtractedCodes, bool storesRows)
+    {
+        StoredCodes = storedCodes;
+        SubtractedCodes = subtractedCodes;
+        StoresRows = storesRows;
+    }
 
     /// <summary>A resource holds at most one value for this parameter (<see cref="SearchIndexer.IsSingleValued"/>).</summary>
     public bool IsSingleValued => _singleValued.Value;
@@ -117,14 +138,27 @@ public sealed class SearchParameterHandler
             _ => throw new SearchException($"{Code} cannot be sorted on", Code),
         };
         var aggregate = descending ? "max" : "min";
-        return $"(select {aggregate}({column}) from {Table} s where s.rid = {resource}.rid and s.resource_type = {sql.Add(ResourceType)} and s.code = {sql.Add(Code)})";
+        return $"(select {aggregate}({column}) from {Table} s where s.rid = {resource}.rid and s.resource_type = {sql.Add(ResourceType)} and {CodeCondition(sql, "s")})";
+    }
+
+    /// <summary>The condition that an index row (alias <paramref name="alias"/>) holds a value of this parameter.</summary>
+    public string CodeCondition(SqlBuilder sql, string alias)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        return StoredCodes.Count == 1 ? $"{alias}.code = {sql.Add(StoredCodes[0])}" : $"{alias}.code = any({sql.Add(StoredCodes.ToArray())})";
     }
 
     public void AddRows(ElementNode resource, List<SearchIndexRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (!IsIndexed) return;
+        if (!IsIndexed || !StoresRows) return;
         var values = Values(resource);
+        if (SubtractedCodes.Count > 0)
+        {
+            // The rows of the parameters that store some of these values are already in (the registry adds them first).
+            var stored = rows.Where(r => SubtractedCodes.Contains(r.Code)).Select(r => r.Value).ToHashSet();
+            values.RemoveAll(stored.Contains);
+        }
         if (Definition.Type != SearchParameterType.Composite)
         {
             foreach (var value in values) rows.Add(new SearchIndexRow(Code, value));

@@ -25,7 +25,7 @@ public sealed class SearchParameterRegistry
         _model = engine.Model;
         BuiltIn = builtIn;
         _builtInUrls = new(() => BuiltIn.Select(d => d.Url).ToHashSet(StringComparer.Ordinal));
-        _current = new Snapshot(new SearchIndexer(new SearchParameterCatalog(_model, builtIn), engine), new Dictionary<string, SearchParameterDefinition>(), -1);
+        _current = new Snapshot(new SearchIndexer(new SearchParameterCatalog(_model, builtIn), engine), new Dictionary<string, SearchParameterDefinition>(), -1, IsBuiltIn);
     }
 
     /// <summary>A registry over the R4 core definitions only.</summary>
@@ -36,7 +36,7 @@ public sealed class SearchParameterRegistry
         _model = indexer.Engine.Model;
         BuiltIn = SearchParameterCatalog.CoreDefinitions();
         _builtInUrls = new(() => BuiltIn.Select(d => d.Url).ToHashSet(StringComparer.Ordinal));
-        _current = new Snapshot(indexer, new Dictionary<string, SearchParameterDefinition>(), -1);
+        _current = new Snapshot(indexer, new Dictionary<string, SearchParameterDefinition>(), -1, IsBuiltIn);
     }
 
     public IReadOnlyList<SearchParameterDefinition> BuiltIn { get; }
@@ -61,7 +61,7 @@ public sealed class SearchParameterRegistry
     {
         ArgumentNullException.ThrowIfNull(resource);
         var rows = new List<SearchIndexRow>();
-        foreach (var handler in For(resource.TypeName).Values) handler.AddRows(resource, rows);
+        foreach (var handler in _current.IndexOrder(resource.TypeName)) handler.AddRows(resource, rows);
         return rows;
     }
 
@@ -76,12 +76,12 @@ public sealed class SearchParameterRegistry
         {
             if (!IsBuiltIn(definition.Url)) catalog.Add(definition);
         }
-        _current = new Snapshot(new SearchIndexer(catalog, _engine), runTime, generation);
+        _current = new Snapshot(new SearchIndexer(catalog, _engine), runTime, generation, IsBuiltIn);
     }
 
-    private sealed class Snapshot(SearchIndexer indexer, IReadOnlyDictionary<string, SearchParameterDefinition> runTime, long generation)
+    private sealed class Snapshot(SearchIndexer indexer, IReadOnlyDictionary<string, SearchParameterDefinition> runTime, long generation, Func<string, bool> isBuiltIn)
     {
-        private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, SearchParameterHandler>> _byType = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, SearchParameterHandler> ByCode, IReadOnlyList<SearchParameterHandler> IndexOrder)> _byType = new(StringComparer.Ordinal);
 
         public SearchIndexer Indexer { get; } = indexer;
 
@@ -89,9 +89,19 @@ public sealed class SearchParameterRegistry
 
         public long Generation { get; } = generation;
 
+        public IReadOnlyDictionary<string, SearchParameterHandler> For(string resourceType) => Parameters(resourceType).ByCode;
+
+        /// <summary>The parameters of the type in the order their rows are made: those that leave out rows of others last.</summary>
+        public IReadOnlyList<SearchParameterHandler> IndexOrder(string resourceType) => Parameters(resourceType).IndexOrder;
+
         // SearchRequest.AnyType (every type of a compartment): the parameters of base Resource, which every type has.
-        public IReadOnlyDictionary<string, SearchParameterHandler> For(string resourceType) =>
-            _byType.GetOrAdd(resourceType, type => (type == SearchRequest.AnyType ? Indexer.Catalog.ForEveryType() : Indexer.Catalog.For(type))
-                .ToDictionary(d => d.Code, d => new SearchParameterHandler(d, type, Indexer), StringComparer.Ordinal));
+        private (IReadOnlyDictionary<string, SearchParameterHandler> ByCode, IReadOnlyList<SearchParameterHandler> IndexOrder) Parameters(string resourceType) =>
+            _byType.GetOrAdd(resourceType, type =>
+            {
+                var byCode = (type == SearchRequest.AnyType ? Indexer.Catalog.ForEveryType() : Indexer.Catalog.For(type))
+                    .ToDictionary(d => d.Code, d => new SearchParameterHandler(d, type, Indexer), StringComparer.Ordinal);
+                if (type != SearchRequest.AnyType) SharedStringRows.Apply(byCode, type, Indexer, isBuiltIn);
+                return (byCode, byCode.Values.OrderBy(h => h.SubtractedCodes.Count > 0).ToList());
+            });
     }
 }

@@ -156,6 +156,32 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{other}")).Status);
     }
 
+    // Up to 8 targets are checked with a list of values, more with arrays (StoreTransaction.ExistingAsync): both find
+    // every existing target and name the one missing.
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(20)]
+    public async Task Every_target_of_a_transaction_is_checked_however_many(int count)
+    {
+        var targets = Enumerable.Range(0, count).Select(i => Basics.NewId($"target{i}")).ToList();
+        var stored = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(targets.Select(t => Entry("PUT", $"Basic/{t}", Basics.New(t))).ToArray()));
+        Assert.Equal(HttpStatusCode.OK, stored.Status);
+
+        JsonObject[] Referrers() => targets.Select(t => Entry("POST", "Basic", Basics.New().WithSubject($"Basic/{t}"))).ToArray();
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(Referrers()));
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+
+        var missing = Basics.NewId("missing");
+        var referrer = Basics.NewId("referrer");
+        var withMissing = Referrers().Take(count - 1).Append(Entry("PUT", $"Basic/{referrer}", Basics.New(referrer).WithSubject($"Basic/{missing}"))).ToArray();
+        (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(withMissing));
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(missing, response!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", referrer));
+    }
+
     [Fact]
     public async Task A_transaction_may_create_resources_that_refer_to_each_other()
     {

@@ -22,7 +22,8 @@ public sealed class MatcherConsistencyTests(SearchFixture fixture)
         {
             "Patient?name=nun", "Patient?name=NÚÑ", "Patient?name=DŒ", "Patient?name=under_", "Patient?family=kam,zul", "Patient?family=kamau&given=ot",
             "Patient?family:exact=Doe", "Patient?name:exact=José", "Patient?name:contains=UNE", "Patient?name:contains=score%", "Patient?family=rivers\\, j",
-            "Patient?address-city=JAMULA", "Patient?given:missing=true", "Patient?birthdate:missing=true", "Patient?email:missing=false",
+            "Patient?address-city=JAMULA", "Patient?address=jam", "Patient?address:missing=true", "Patient?phonetic=nun", "Patient?phonetic:exact=José",
+            "Patient?name:missing=true", "Patient?phonetic:missing=false", "Patient?given:missing=true", "Patient?birthdate:missing=true", "Patient?email:missing=false",
             "Patient?identifier=100001", "Patient?identifier=NID-1", $"Patient?identifier={NationalIdSystem}|NID-1", "Patient?identifier=|100001",
             $"Patient?identifier={InsureeSystem}|", "Patient?identifier:missing=true", $"Patient?identifier:of-type={V2IdentifierTypes}|NI|NID-1",
             "Patient?identifier:text=national", "Patient?gender=female", "Patient?gender:not=male", "Patient?gender:missing=true", "Patient?active=true",

@@ -12,7 +12,7 @@ internal static class IndexExists
         var part = handler.IsComponent ? $" and {alias}.part = {resource}.part" : "";
         // A parameter of every type (a search of every type of a compartment): the row of the resource's own type.
         var type = handler.ResourceType == SearchRequest.AnyType ? $"{resource}.resource_type" : sql.Add(handler.ResourceType);
-        return $"exists (select 1 from {table} {alias} where {alias}.rid = {resource}.rid and {alias}.resource_type = {type} and {alias}.code = {sql.Add(handler.Code)}{part}{condition})";
+        return $"exists (select 1 from {table} {alias} where {alias}.rid = {resource}.rid and {alias}.resource_type = {type} and {handler.CodeCondition(sql, alias)}{part}{condition})";
     }
 
     /// <summary><c>:missing=true</c> (no value) or <c>false</c> (some value).</summary>
