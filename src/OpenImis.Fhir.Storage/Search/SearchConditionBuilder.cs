@@ -41,6 +41,13 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
             var name = criterion.Name;
             if (merged.Contains(name)) continue;
             var same = criteria.Where(c => c.Name == name).ToList();
+            if (same.Count > 1 && name == "_lastUpdated" && resourceType != SearchRequest.AnyType)
+            {
+                // One value per resource: the criteria together are one range of its index.
+                merged.Add(name);
+                conditions.Add(LastUpdated(sql, resource, resourceType, same));
+                continue;
+            }
             if (same.Count > 1 && name.IndexOfAny([':', '.']) < 0 && !name.StartsWith('_')
                 && registry.Find(resourceType, name) is { Definition.Type: SearchParameterType.Date, IsIndexed: true, IsComponent: false, IsSingleValued: true } handler)
             {
@@ -71,13 +78,26 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         if (code == "_lastUpdated" && modifier is null)
         {
             if (probe) return "true";
-            return "(" + string.Join(" or ", criterion.Values.Select(v => Conditions.DateCondition.CompareInstant(sql, $"{resource}.last_updated", v, code))) + ")";
+            return resourceType == SearchRequest.AnyType ? Comparisons(sql, resource, criterion) : LastUpdated(sql, resource, resourceType, [criterion]);
         }
         var handler = registry.Find(resourceType, code) ?? throw new SearchException($"Unknown search parameter '{code}' for {resourceType}", code);
         if (!handler.IsIndexed) throw new SearchException($"The search parameter {code} of {resourceType} is not supported", code);
         if (probe) return "true";
         return handler.Condition(sql, resource, modifier, criterion.Values, environment);
     }
+
+    // An index condition on the resource table itself, so that it can drive a candidate set (CandidateSet). Left a
+    // filter on the resource row, a 2-second range holding the 1,000 claims written last was found by walking all
+    // 230,000 claims in rid order (52 ms): PostgreSQL expected the matches spread evenly.
+    private static string LastUpdated(SqlBuilder sql, string resource, string resourceType, IReadOnlyList<SearchCriterion> criteria)
+    {
+        var u = sql.Alias("u");
+        return $"exists (select 1 from fhir_resource {u} where {u}.rid = {resource}.rid and {u}.resource_type = {sql.Add(resourceType)} and not {u}.deleted and " +
+            string.Join(" and ", criteria.Select(c => Comparisons(sql, u, c))) + ")";
+    }
+
+    private static string Comparisons(SqlBuilder sql, string alias, SearchCriterion criterion) =>
+        "(" + string.Join(" or ", criterion.Values.Select(v => Conditions.DateCondition.CompareInstant(sql, $"{alias}.last_updated", v, "_lastUpdated"))) + ")";
 
     // subject:Patient.name=peter, or subject.name=peter over every target type that has the chained parameter.
     private string Chain(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion, string head, string rest, int depth, bool probe)

@@ -176,12 +176,16 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     /// <summary>
     /// The index condition with the fewest rows by PostgreSQL's estimate drives a page of several conditions, and is
     /// sorted first when small (<see cref="CandidateSet"/>). The estimates of all candidates cost one round trip of
-    /// EXPLAINs of single-table scans. One condition alone, or no estimate to be had: the first drives, unsorted.
+    /// EXPLAINs of single-table scans. One condition alone, or no estimate to be had: the first drives, unsorted;
+    /// except <c>_lastUpdated</c>, which is estimated (and fenced when small) even alone: the time of writing follows
+    /// the rid order, and left to itself PostgreSQL walked the rids expecting matches spread evenly (a 2-second range
+    /// holding the last 1,000 claims written: 230,000 claims walked, 45 ms; fenced, 1 ms). Other dates are not: fenced
+    /// alone, a birth-date range sorted its 10,000 patients first (p99 13 → 46 ms).
     /// </summary>
     private async Task<(int? Driver, bool Fenced)> ChooseDriverAsync(List<string> conditions, SqlBuilder sql, CancellationToken cancellationToken)
     {
         var drivers = CandidateSet.Drivers(conditions);
-        if (conditions.Count < 2 || drivers.Count == 0) return (null, false);
+        if (drivers.Count == 0 || (conditions.Count < 2 && !drivers.Any(d => IsLastUpdated(d.From)))) return (null, false);
         await using var batch = store.SearchDataSource.CreateBatch();
         foreach (var (_, from, where) in drivers)
         {
@@ -208,6 +212,8 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         var best = estimates.IndexOf(estimates.Min());
         return (drivers[best].Index, estimates[best] <= CandidateSet.FenceRows);
     }
+
+    private static bool IsLastUpdated(string from) => from.StartsWith("fhir_resource ", StringComparison.Ordinal);
 
     private List<(string Expression, bool Descending, string SqlType)> SortKeys(SqlBuilder sql, SearchRequest request)
     {

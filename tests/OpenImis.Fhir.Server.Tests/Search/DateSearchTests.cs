@@ -131,6 +131,22 @@ public sealed class DateSearchTests(SearchFixture fixture)
         }
     }
 
+    // Two ranges together are one condition on the resource table (a candidate set of their own), alone, with
+    // another criterion, and across pages (the default page of this fixture is 7).
+    [Fact]
+    public async Task Last_updated_ranges_combine_with_each_other_and_with_other_criteria()
+    {
+        var stored = Patients.Select(p => (p.Id, p.Gender, At: fixture.LastUpdated("Patient", p.Id))).ToList();
+        var first = stored.Min(s => s.At);
+        var last = stored.Max(s => s.At);
+        var window = $"_lastUpdated=ge{Escape(Instant(first))}&_lastUpdated=le{Escape(Instant(last))}";
+        await _client.ExpectAsync($"Patient?{window}", stored.Select(s => s.Id));
+        await _client.ExpectAsync($"Patient?{window}&gender=female", stored.Where(s => s.Gender == "female").Select(s => s.Id));
+        await _client.ExpectAsync($"Patient?_lastUpdated=ge{Escape(Instant(first))}&_lastUpdated=lt{Escape(Instant(first))}", []);
+        await _client.ExpectAsync($"Patient?_lastUpdated=lt2000,gt{Escape(Instant(first.AddSeconds(-1)))}&_lastUpdated=le{Escape(Instant(last))}", stored.Select(s => s.Id));
+        Assert.Equal(stored.Count, (int)(await _client.SearchAsync($"Patient?{window}&_total=accurate&_count=1"))["total"]!);
+    }
+
     [Fact]
     public async Task Dates_at_the_ends_of_the_calendar_are_searched_and_stored()
     {
