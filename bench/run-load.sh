@@ -8,8 +8,9 @@
 #   --quick: 1 s warm-up + 3 s per scenario (a smoke test, about 2 minutes); default 3 s + 15 s (about 5 minutes).
 #   --indexing-overhead: also start a second server with search indexing off (Fhir__SearchIndexing=false) on its own
 #     fresh database of the same cluster, and run create against both (create-unindexed right after create); unless
-#     --scenarios or --clients are given, only those two at 1 and 4 clients. The summary gives what indexing adds to
-#     a create: p50 latency at 1 client, throughput at 4 clients, against the "under 30%".
+#     --scenarios or --clients are given, only those two at 1 and 4 clients, in 5 rounds (--rounds N to change; about
+#     8 minutes). The summary gives what indexing adds to a create: p50 latency at 1 client, throughput at 4 clients,
+#     the median of the rounds, against the "under 30%".
 #   Other options go to the driver, e.g. --clients 4 --scenarios create,raw-insert (see its --help).
 # It starts a private PostgreSQL (fsync on, shared_buffers=1GB, a free port, data in bench/results/load/pg), the
 # server from a Release build on a free port, runs the driver, stops both (also on failure or Ctrl-C) and prints
@@ -21,16 +22,18 @@ root=$PWD
 out=$root/bench/results/load
 pgdata=$out/pg
 
-duration=15; warmup=3; driver_args=(); overhead=""; chosen=""
+duration=15; warmup=3; driver_args=(); overhead=""; chosen=""; rounds=""
 for arg in "$@"; do
   case "$arg" in
     --quick) duration=3; warmup=1 ;;
     --indexing-overhead) overhead=1 ;;
     --scenarios|--scenarios=*|--clients|--clients=*) chosen=1; driver_args+=("$arg") ;;
+    --rounds|--rounds=*) rounds=1; driver_args+=("$arg") ;;
     *) driver_args+=("$arg") ;;
   esac
 done
 if [ -n "$overhead" ] && [ -z "$chosen" ]; then driver_args+=(--scenarios create,create-unindexed --clients 1,4); fi
+if [ -n "$overhead" ] && [ -z "$rounds" ]; then driver_args+=(--rounds 5); fi
 
 script=run-load
 # shellcheck source=bench/lib/local-stack.sh

@@ -43,6 +43,13 @@ internal static class LoadCommand
                 return null;
             },
         };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Runs of raw-insert, create and create-unindexed per client count, in turn. Single runs on a shared machine " +
+                "vary by 20% or more; with several, the summary gives what indexing adds as the median of the rounds.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
         var dump = new Option<DirectoryInfo>("--dump")
         {
             Description = "Write one of each request body (patient.json, transaction.json, seed.json) into DIR and stop, e.g. to validate them.",
@@ -57,7 +64,7 @@ internal static class LoadCommand
             Example: openimis-fhir-load --pg "Host=127.0.0.1;Port=5433;Username=postgres;Database=openimis_fhir" --out bench/results/load
             """)
         {
-            baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed,
+            baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed, rounds,
         };
         root.Add(Search.SearchCommand.Create(log));
         root.SetAction(async (parseResult, cancellationToken) =>
@@ -75,10 +82,11 @@ internal static class LoadCommand
                 IgDirectory: parseResult.GetValue(ig)?.FullName,
                 Seed: !parseResult.GetValue(noSeed),
                 DumpDirectory: parseResult.GetValue(dump)?.FullName,
-                UnindexedBaseUrl: parseResult.GetValue(unindexed));
-            if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
+                UnindexedBaseUrl: parseResult.GetValue(unindexed),
+                Rounds: parseResult.GetValue(rounds));
+            if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Rounds < 1)
             {
-                await log.WriteLineAsync("--duration must be positive and --warmup not negative.");
+                await log.WriteLineAsync("--duration and --rounds must be positive and --warmup not negative.");
                 return 2;
             }
             if (options.DumpDirectory is { } dumpDirectory) return LoadRun.Dump(options, dumpDirectory, log);

@@ -14,7 +14,8 @@ internal sealed record LoadOptions(
     string? IgDirectory,
     bool Seed,
     string? DumpDirectory,
-    Uri? UnindexedBaseUrl = null)
+    Uri? UnindexedBaseUrl = null,
+    int Rounds = 1)
 {
     /// <summary>Whether the scenario runs: asked for, and for create-unindexed, a server without indexing named.</summary>
     public bool Runs(Measurement.Scenario scenario) =>

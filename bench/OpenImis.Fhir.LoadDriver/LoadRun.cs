@@ -14,7 +14,8 @@ namespace OpenImis.Fhir.LoadDriver;
 /// <summary>
 /// One run: seed, then each server scenario right after its raw PostgreSQL ceiling at the same concurrency, so the two
 /// see the same database state (size, cache, checkpoint just done). Order: raw-insert/create per client count, reads,
-/// raw-batch/transaction per client count. create-unindexed (a second server, search indexing off) runs right after create.
+/// raw-batch/transaction per client count. create-unindexed (a second server, search indexing off) runs right after create;
+/// with --rounds N, raw-insert, create and create-unindexed run N times in turn per client count.
 /// </summary>
 internal static class LoadRun
 {
@@ -65,9 +66,12 @@ internal static class LoadRun
 
         foreach (var clients in options.Clients)
         {
-            await Run(Scenario.RawInsert, clients, (_, ct) => RawInsertWorker.OpenAsync(dataSource!, workload.Patient, codes, time, ct));
-            await Run(Scenario.Create, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new CreateWorker(client, options.BaseUrl, workload.Patient, codes, created)));
-            await Run(Scenario.CreateUnindexed, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new CreateWorker(client, options.UnindexedBaseUrl!, workload.Patient, codes, created: null)));
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                await Run(Scenario.RawInsert, clients, (_, ct) => RawInsertWorker.OpenAsync(dataSource!, workload.Patient, codes, time, ct));
+                await Run(Scenario.Create, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new CreateWorker(client, options.BaseUrl, workload.Patient, codes, created)));
+                await Run(Scenario.CreateUnindexed, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new CreateWorker(client, options.UnindexedBaseUrl!, workload.Patient, codes, created: null)));
+            }
         }
         if (options.Runs(Scenario.Read) && options.ReadClients.Count > 0)
         {

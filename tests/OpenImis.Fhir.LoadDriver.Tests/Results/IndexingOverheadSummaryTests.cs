@@ -27,6 +27,27 @@ public sealed class IndexingOverheadSummaryTests
     }
 
     [Fact]
+    public void With_rounds_the_median_of_the_pairs_decides_and_each_create_meets_the_raw_run_of_its_round()
+    {
+        var summary = Summary(
+            Create("create", 1, 80, 11.0), Create("create-unindexed", 1, 100, 10.0),
+            Create("create", 1, 80, 15.0), Create("create-unindexed", 1, 100, 10.0),
+            Create("create", 1, 80, 12.0), Create("create-unindexed", 1, 100, 10.0),
+            Create("create", 4, 200, 20), Create("create-unindexed", 4, 300, 16),
+            Create("create", 4, 200, 20), Create("create-unindexed", 4, 250, 16),
+            Raw(4, 1_000), Raw(4, 500));
+
+        // 10%, 50%, 20%: median 20%. 50% and 25%: median 37.5%, shown rounded.
+        Assert.Contains("search indexing adds 20% to the p50 latency of a create at 1 client (median of 3 rounds: 10%, 50%, 20%), target under 30%: **yes**", summary, StringComparison.Ordinal);
+        Assert.Contains("search indexing adds 38% to the cost of a create by throughput at 4 clients (median of 2 rounds: 50%, 25%), target under 30%: **no**", summary, StringComparison.Ordinal);
+        // 200/s against the first round's 1,000 rows/s, then against the second's 500.
+        Assert.Contains("| create | 4 | 200 | 200 | 20.00 | 20.00 | 0 | 1,000 | 20% |", summary, StringComparison.Ordinal);
+        Assert.Contains("| create | 4 | 200 | 200 | 20.00 | 20.00 | 0 | 500 | 40% |", summary, StringComparison.Ordinal);
+    }
+
+    private static ScenarioResult Raw(int clients, double perSecond) => Create("raw-insert", clients, perSecond, 1.0) with { Target = Scenario.Postgres };
+
+    [Fact]
     public void Without_the_unindexed_server_there_is_no_overhead_verdict()
     {
         Assert.DoesNotContain("search indexing adds", Summary(Create("create", 1, 80, 13.0)), StringComparison.Ordinal);
