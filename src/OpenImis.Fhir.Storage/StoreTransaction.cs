@@ -146,24 +146,12 @@ public sealed class StoreTransaction : IAsyncDisposable
             await FlushAsync(cancellationToken);
             return found;
         }
-        var query = new NpgsqlBatchCommand($"""
+        var query = new NpgsqlBatchCommand();
+        query.CommandText = $"""
             select r.resource_type, r.id from fhir_resource r
-            join {KeyList(keys.Count)} as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
+            join {KeyList(query.Parameters, keys)} as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             where not r.deleted
-            """ + (lockForShare ? " for key share of r" : ""));
-        if (keys.Count <= MaxListedKeys)
-        {
-            foreach (var (type, id) in keys)
-            {
-                query.Parameters.Add(new() { Value = type });
-                query.Parameters.Add(new() { Value = id });
-            }
-        }
-        else
-        {
-            query.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
-            query.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
-        }
+            """ + (lockForShare ? " for key share of r" : "");
         // The held writes go in the same round trip, before the query (which must see them); a resource written
         // twice (never in practice) needs batches of their own first.
         if (_pending.Select(w => (w.ResourceType, w.Id)).Distinct().Count() < _pending.Count) await FlushAsync(cancellationToken);
@@ -184,9 +172,24 @@ public sealed class StoreTransaction : IAsyncDisposable
     // cost 0.13 ms of planning per create (pg_stat_statements). A list of known length plans once.
     private const int MaxListedKeys = 8;
 
-    private static string KeyList(int count) => count <= MaxListedKeys
-        ? "(values " + string.Join(", ", Enumerable.Range(0, count).Select(i => $"(${2 * i + 1}::text, ${2 * i + 2}::text)")) + ")"
-        : "unnest($1::text[], $2::text[])";
+    // The keys as a row source of (type, id), their parameters added.
+    private static string KeyList(NpgsqlParameterCollection parameters, IReadOnlyCollection<(string Type, string Id)> keys)
+    {
+        if (keys.Count > MaxListedKeys)
+        {
+            parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
+            parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
+            return "unnest($1::text[], $2::text[])";
+        }
+        var rows = new List<string>(keys.Count);
+        foreach (var (type, id) in keys)
+        {
+            parameters.Add(new() { Value = type });
+            parameters.Add(new() { Value = id });
+            rows.Add($"(${parameters.Count - 1}::text, ${parameters.Count}::text)");
+        }
+        return "(values " + string.Join(", ", rows) + ")";
+    }
 
     /// <summary>Current resources that still reference any of the given ones (a delete would leave them dangling); at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<(string SourceType, string SourceId, string Path, string TargetType, string TargetId)>> ReferrersAsync(

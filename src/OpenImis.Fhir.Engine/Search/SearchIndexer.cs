@@ -93,12 +93,10 @@ public sealed partial class SearchIndexer(SearchParameterCatalog catalog, FhirPa
     public bool IsSingleValued(SearchParameterDefinition definition, string resourceType)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var text = Catalog.ExpressionFor(definition, resourceType)?.Trim();
-        while (text is ['(', .., ')']) text = text[1..^1].Trim();
-        if (text is null || !PlainPath().IsMatch(text)) return false;
+        if (PlainPath(definition, resourceType) is not { } text) return false;
         var steps = text.Split('.');
         var type = Engine.Model.FindType(steps[0]);
-        if (steps[0] != resourceType || type is null) return false;
+        if (type is null) return false;
         for (var i = 1; i < steps.Length; i++)
         {
             if (type?.FindChild(steps[i]) is not { IsArray: false } child) return false;
@@ -108,8 +106,20 @@ public sealed partial class SearchIndexer(SearchParameterCatalog catalog, FhirPa
         return true;
     }
 
+    /// <summary>
+    /// The parameter's expression for the type when it is a plain path from the type (<c>Patient.name.family</c>),
+    /// without outer parentheses; null otherwise.
+    /// </summary>
+    public string? PlainPath(SearchParameterDefinition definition, string resourceType)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var text = Catalog.ExpressionFor(definition, resourceType)?.Trim();
+        while (text is ['(', .., ')']) text = text[1..^1].Trim();
+        return text is not null && PathPattern().IsMatch(text) && text.StartsWith(resourceType + ".", StringComparison.Ordinal) ? text : null;
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z][A-Za-z]*(\.[a-z][A-Za-z]*)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex PlainPath();
+    private static partial System.Text.RegularExpressions.Regex PathPattern();
 
     private CompiledExpression? Compiled(SearchParameterDefinition definition, string resourceType) =>
         _compiled.GetOrAdd((definition, resourceType), key =>

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using OpenImis.Fhir.Engine.Search;
 
 namespace OpenImis.Fhir.Storage.Search;
@@ -15,14 +14,14 @@ namespace OpenImis.Fhir.Storage.Search;
 /// SearchParameter can come and go, and the rows of the parameters sharing with it would then need rebuilding.
 /// </para>
 /// </summary>
-internal static partial class SharedStringRows
+internal static class SharedStringRows
 {
     public static void Apply(IReadOnlyDictionary<string, SearchParameterHandler> handlers, string resourceType, SearchIndexer indexer, Func<string, bool> isBuiltIn)
     {
         var byPath = handlers.Values
             .Where(h => h.Definition.Type == SearchParameterType.String && !h.IsComponent && isBuiltIn(h.Definition.Url))
-            .Select(h => (Handler: h, Path: PlainPath(indexer, h.Definition, resourceType)))
-            .Where(x => x.Path is not null)
+            .Select(h => (Handler: h, Path: indexer.PlainPath(h.Definition, resourceType)))
+            .Where(x => x.Path is not null && ElementType(indexer, x.Path) is not null)
             .GroupBy(x => x.Path!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Handler).OrderBy(h => h.Code, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         foreach (var (path, same) in byPath)
@@ -42,14 +41,6 @@ internal static partial class SharedStringRows
         }
     }
 
-    // The parameter's expression for the type when it is a plain path (Patient.name.family), without outer parentheses.
-    private static string? PlainPath(SearchIndexer indexer, SearchParameterDefinition definition, string resourceType)
-    {
-        var text = indexer.Catalog.ExpressionFor(definition, resourceType)?.Trim();
-        while (text is ['(', .., ')']) text = text[1..^1].Trim();
-        return text is not null && text.StartsWith(resourceType + ".", StringComparison.Ordinal) && PathPattern().IsMatch(text) && ElementType(indexer, text) is not null ? text : null;
-    }
-
     // The type of the elements a plain path selects, when the model knows it and it is not a choice.
     private static string? ElementType(SearchIndexer indexer, string path)
     {
@@ -61,7 +52,4 @@ internal static partial class SharedStringRows
         }
         return type?.Name;
     }
-
-    [GeneratedRegex(@"^[A-Z][A-Za-z]*(\.[a-z][A-Za-z]*)+$", RegexOptions.CultureInvariant)]
-    private static partial Regex PathPattern();
 }
