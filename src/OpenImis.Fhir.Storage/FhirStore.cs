@@ -96,20 +96,8 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
         return result;
     }
 
-    public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new StoreTransaction(connection, transaction);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken = default) =>
+        new(await DataSource.OpenConnectionAsync(cancellationToken));
 
     /// <summary>True when the database answers: the health check.</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)

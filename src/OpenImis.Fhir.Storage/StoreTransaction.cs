@@ -5,20 +5,22 @@ namespace OpenImis.Fhir.Storage;
 
 /// <summary>
 /// One database transaction: all the writes of an interaction or of a transaction Bundle, committed together or not
-/// at all. Disposing without <see cref="CommitAsync"/> rolls back. Not thread-safe.
+/// at all. Disposing without <see cref="CommitAsync(CancellationToken)"/> rolls back. Not thread-safe.
 /// Writes are held and sent together, in one batch, before the next read and at commit: a 100-entry transaction Bundle
-/// costs one round trip for its writes instead of a hundred.
+/// costs one round trip for its writes instead of a hundred, and a create one round trip in all (writes, reference
+/// check and COMMIT).
 /// </summary>
 public sealed class StoreTransaction : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
-    private readonly NpgsqlTransaction _transaction;
     private readonly List<ResourceWrite> _pending = [];
+    // Begun with the first statement sent before the commit; a transaction whose first statement is its commit (a
+    // create) needs none: see CommitAsync.
+    private NpgsqlTransaction? _transaction;
 
-    internal StoreTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    internal StoreTransaction(NpgsqlConnection connection)
     {
         _connection = connection;
-        _transaction = transaction;
     }
 
     /// <summary>
@@ -156,7 +158,7 @@ public sealed class StoreTransaction : IAsyncDisposable
         // twice (never in practice) needs batches of their own first.
         if (_pending.Select(w => (w.ResourceType, w.Id)).Distinct().Count() < _pending.Count) await FlushAsync(cancellationToken);
         var writes = TakePending();
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        await using var batch = new NpgsqlBatch(_connection, Begun());
         if (writes.Count > 0) WriteBatch.Add(batch, writes);
         batch.BatchCommands.Add(query);
         await ExecuteAsync(batch, writes, async (reader, token) =>
@@ -228,12 +230,14 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// <exception cref="StorageConflictException">A write broke a unique key (a duplicate openIMIS business identifier, or a concurrent write of the same version).</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var writes = TakePending();
-        if (writes.Count == 0) return;
-        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        while (_pending.Count > 0) await SendAsync(TakePending(), cancellationToken);
+    }
+
+    private async Task SendAsync(List<ResourceWrite> writes, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(_connection, Begun());
         WriteBatch.Add(batch, writes);
         await ExecuteAsync(batch, writes, static (_, _) => Task.CompletedTask, cancellationToken);
-        if (_pending.Count > 0) await FlushAsync(cancellationToken);
     }
 
     // The held writes that can go in one set: each resource once; a second write of one resource waits for the next.
@@ -274,6 +278,10 @@ public sealed class StoreTransaction : IAsyncDisposable
             var conflicting = writes.FirstOrDefault(w => key.Count >= 2 && w.ResourceType == key[0] && w.Id == key[1]) ?? writes[0];
             throw new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);
         }
+        catch (PostgresException e) when (e.SqlState == MissingTargetsState)
+        {
+            throw new MissingTargetsException(MissingTargets(e.MessageText), e);
+        }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UntranslatableCharacter)
         {
             throw new UnstorableValueException($"The resource holds a character this server cannot store ({e.MessageText}: {e.Detail})", e);
@@ -284,6 +292,20 @@ public sealed class StoreTransaction : IAsyncDisposable
         }
     }
 
+    // Raised by fhir_require_existing (migration 0011), its message ending with a JSON array [type, id, type, id, ...].
+    private const string MissingTargetsState = "FH404";
+
+    private static List<(string Type, string Id)> MissingTargets(string message)
+    {
+        var missing = new List<(string, string)>();
+        var start = message.IndexOf('[', StringComparison.Ordinal);
+        if (start < 0) return missing;
+        using var document = System.Text.Json.JsonDocument.Parse(message[start..]);
+        var values = document.RootElement.EnumerateArray().Select(v => v.GetString() ?? "").ToList();
+        for (var i = 0; i + 1 < values.Count; i += 2) missing.Add((values[i], values[i + 1]));
+        return missing;
+    }
+
     private static List<string> KeyValues(string? detail)
     {
         if (detail is null) return [];
@@ -292,18 +314,55 @@ public sealed class StoreTransaction : IAsyncDisposable
         return open < 0 || close <= open + 3 ? [] : [.. detail[(open + 3)..close].Split(", ")];
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    /// <summary>Sends the held writes and commits, in one round trip.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken = default) => CommitAsync([], cancellationToken);
+
+    /// <summary>
+    /// Sends the held writes, checks that the given resources exist and are not deleted, and commits: in one round trip,
+    /// since the check is a statement that fails (<c>fhir_require_existing</c>) and the <c>COMMIT</c> after a failed
+    /// statement of a batch is never run. The resources found are locked <c>for key share</c> until the commit (see
+    /// <see cref="ExistingAsync"/>). The writes are sent before the check, which therefore sees them.
+    /// </summary>
+    /// <exception cref="MissingTargetsException">Some of the resources do not exist; nothing was committed.</exception>
+    /// <exception cref="StorageConflictException">A write broke a unique key; nothing was committed.</exception>
+    public async Task CommitAsync(IReadOnlyCollection<(string Type, string Id)> mustExist, CancellationToken cancellationToken = default)
     {
-        await FlushAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(mustExist);
+        var writes = TakePending();
+        while (_pending.Count > 0)
+        {
+            // A resource written twice: its earlier write goes first, on its own.
+            await SendAsync(writes, cancellationToken);
+            writes = TakePending();
+        }
+        // Nothing sent before (a create): no BEGIN and no COMMIT. PostgreSQL runs the statements of a batch, up to its
+        // one Sync, as one implicit transaction: committed at its end, or rolled back whole when one fails. The answer
+        // then comes back in one piece; after a BEGIN, sent as a simple query, PostgreSQL answers the BEGIN at once,
+        // and the server wakes for it before the rest.
+        var alone = _transaction is null;
+        if (alone && writes.Count == 0) return;
+        await using var batch = new NpgsqlBatch(_connection, alone ? null : _transaction);
+        if (writes.Count > 0) WriteBatch.Add(batch, writes);
+        if (mustExist.Count > 0)
+        {
+            var check = new NpgsqlBatchCommand("select fhir_require_existing($1::text[], $2::text[])");
+            check.Parameters.Add(new() { Value = mustExist.Select(k => k.Type).ToArray() });
+            check.Parameters.Add(new() { Value = mustExist.Select(k => k.Id).ToArray() });
+            batch.BatchCommands.Add(check);
+        }
+        if (!alone) batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        await ExecuteAsync(batch, writes, static (_, _) => Task.CompletedTask, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         // Disposing an uncommitted NpgsqlTransaction rolls it back (or the server does, if the connection broke).
-        await _transaction.DisposeAsync();
+        if (_transaction is not null) await _transaction.DisposeAsync();
         await _connection.DisposeAsync();
     }
 
-    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction);
+    private NpgsqlCommand Command(string sql) => new(sql, _connection, Begun());
+
+    // Npgsql sends the BEGIN with the next statement, in the same round trip.
+    private NpgsqlTransaction Begun() => _transaction ??= _connection.BeginTransaction();
 }

@@ -182,8 +182,29 @@ public sealed partial class WriteSession : IAsyncDisposable
     /// <summary>Checks referential integrity over everything written, then commits.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_context.Options.ReferentialIntegrity) await CheckReferentialIntegrityAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
+        if (!_context.Options.ReferentialIntegrity)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        else if (_deleted.Count > 0)
+        {
+            // Deletes also need their referrers looked for, before the commit: a round trip of their own.
+            await CheckReferentialIntegrityAsync(cancellationToken);
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            // The common case, every write a create or an update: the writes, the check and the commit in one round trip.
+            try
+            {
+                await _transaction.CommitAsync(Targets(), cancellationToken);
+            }
+            catch (MissingTargetsException e)
+            {
+                var issues = NotFoundIssues([.. e.Missing]);
+                throw issues.Count > 0 ? new FhirException(422, issues) : new FhirException(422, "not-found", e.Message);
+            }
+        }
         if (_reindexTypes.Count > 0 && _context.SearchParameters is { } sync) await sync.CommittedAsync([.. _reindexTypes]);
     }
 
@@ -231,25 +252,39 @@ public sealed partial class WriteSession : IAsyncDisposable
         _reindexTypes.UnionWith(sync.TypesOf(resource));
     }
 
-    private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)
+    // Every resource referred to by what this session wrote, once.
+    private HashSet<(string Type, string Id)> Targets()
     {
         var targets = new HashSet<(string, string)>();
         foreach (var list in _references.Values)
         {
             foreach (var (type, id, _) in list) targets.Add((type, id));
         }
+        return targets;
+    }
+
+    // An issue for each reference to one of the missing resources, where it is.
+    private List<OutcomeIssue> NotFoundIssues(HashSet<(string Type, string Id)> missing)
+    {
+        var issues = new List<OutcomeIssue>();
+        foreach (var list in _references.Values)
+        {
+            foreach (var (type, id, location) in list)
+            {
+                if (missing.Contains((type, id))) issues.Add(new OutcomeIssue("error", "not-found", $"The reference {type}/{id} names a resource that does not exist on this server", location));
+            }
+        }
+        return issues;
+    }
+
+    private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)
+    {
+        var targets = Targets();
         if (targets.Count > 0)
         {
             var existing = await _transaction.ExistingAsync(targets, lockForShare: true, cancellationToken);
-            var issues = new List<OutcomeIssue>();
-            foreach (var list in _references.Values)
-            {
-                foreach (var (type, id, location) in list)
-                {
-                    if (!existing.Contains((type, id))) issues.Add(new OutcomeIssue("error", "not-found", $"The reference {type}/{id} names a resource that does not exist on this server", location));
-                }
-            }
-            if (issues.Count > 0) throw new FhirException(422, issues);
+            targets.ExceptWith(existing);
+            if (targets.Count > 0) throw new FhirException(422, NotFoundIssues(targets));
         }
         if (_deleted.Count > 0)
         {

@@ -156,30 +156,41 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{other}")).Status);
     }
 
-    // Up to 8 targets are checked with a list of values, more with arrays (StoreTransaction.ExistingAsync): both find
-    // every existing target and name the one missing.
+    // However many targets a transaction has, the check finds every existing one and names the one missing: at its
+    // commit (fhir_require_existing), or before it when the transaction also deletes (StoreTransaction.ExistingAsync,
+    // up to 8 targets as a list of values, more as arrays).
     [Theory]
-    [InlineData(3)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(20)]
-    public async Task Every_target_of_a_transaction_is_checked_however_many(int count)
+    [InlineData(3, false)]
+    [InlineData(8, false)]
+    [InlineData(9, false)]
+    [InlineData(20, false)]
+    [InlineData(3, true)]
+    [InlineData(8, true)]
+    [InlineData(9, true)]
+    [InlineData(20, true)]
+    public async Task Every_target_of_a_transaction_is_checked_however_many(int count, bool alsoDeletes)
     {
         var targets = Enumerable.Range(0, count).Select(i => Basics.NewId($"target{i}")).ToList();
-        var stored = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(targets.Select(t => Entry("PUT", $"Basic/{t}", Basics.New(t))).ToArray()));
+        var unrelated = Enumerable.Range(0, 2).Select(i => Basics.NewId($"unrelated{i}")).ToList();
+        var stored = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(targets.Concat(unrelated).Select(t => Entry("PUT", $"Basic/{t}", Basics.New(t))).ToArray()));
         Assert.Equal(HttpStatusCode.OK, stored.Status);
 
-        JsonObject[] Referrers() => targets.Select(t => Entry("POST", "Basic", Basics.New().WithSubject($"Basic/{t}"))).ToArray();
-        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(Referrers()));
+        JsonObject[] Referrers(IEnumerable<string> of, string unrelatedToDelete)
+        {
+            var entries = of.Select(t => Entry("POST", "Basic", Basics.New().WithSubject($"Basic/{t}")));
+            return (alsoDeletes ? entries.Append(Entry("DELETE", $"Basic/{unrelatedToDelete}")) : entries).ToArray();
+        }
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(Referrers(targets, unrelated[0])));
         Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
 
         var missing = Basics.NewId("missing");
         var referrer = Basics.NewId("referrer");
-        var withMissing = Referrers().Take(count - 1).Append(Entry("PUT", $"Basic/{referrer}", Basics.New(referrer).WithSubject($"Basic/{missing}"))).ToArray();
+        var withMissing = Referrers(targets.Take(count - 1), unrelated[1]).Append(Entry("PUT", $"Basic/{referrer}", Basics.New(referrer).WithSubject($"Basic/{missing}"))).ToArray();
         (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(withMissing));
         Assert.Equal((HttpStatusCode)422, status);
         Assert.Contains(missing, response!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", referrer));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{unrelated[1]}")).Status);
     }
 
     [Fact]

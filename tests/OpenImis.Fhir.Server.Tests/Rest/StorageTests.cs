@@ -237,6 +237,74 @@ public sealed class StorageTests(ServerFixture server)
     }
 
     /// <summary>A version written straight through the storage (no HTTP), to hold its transaction open.</summary>
+    // The writes, the reference check and the COMMIT go in one batch (StoreTransaction.CommitAsync): a missing target
+    // fails the check, so the COMMIT after it never runs.
+    [Fact]
+    public async Task A_commit_whose_targets_are_missing_names_them_and_stores_nothing()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+        var store = new FhirStore(dataSource);
+        var existing = Basics.NewId("existing");
+        await _client.PutAsync(Basics.New(existing));
+        var deleted = Basics.NewId("deleted");
+        await _client.PutAsync(Basics.New(deleted));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{deleted}")).Status);
+        var missing = Basics.NewId("missing");
+
+        var written = Basics.NewId();
+        var refused = await Assert.ThrowsAsync<MissingTargetsException>(async () =>
+        {
+            await using var open = await store.BeginAsync();
+            open.Write(RawWrite(written));
+            await open.CommitAsync([("Basic", existing), ("Basic", deleted), ("Patient", missing)]);
+        });
+
+        Assert.Equal([("Basic", deleted), ("Patient", missing)], refused.Missing.Order());
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", written));
+    }
+
+    // After a COMMIT sent as a statement, the connection goes back to the pool out of its transaction: the next
+    // transaction on it (one connection in the pool) commits or rolls back on its own.
+    [Fact]
+    public async Task After_a_commit_in_one_round_trip_the_connection_serves_the_next_transaction_alone()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        var store = new FhirStore(dataSource);
+        var target = Basics.NewId("target");
+        await _client.PutAsync(Basics.New(target));
+
+        var committed = Basics.NewId();
+        await using (var open = await store.BeginAsync())
+        {
+            open.Write(RawWrite(committed));
+            await open.CommitAsync([("Basic", target)]);
+        }
+        var rolledBack = Basics.NewId();
+        await using (var open = await store.BeginAsync())
+        {
+            open.Write(RawWrite(rolledBack));
+            await open.FlushAsync();
+        }
+        var refusedFirst = Basics.NewId();
+        await Assert.ThrowsAsync<MissingTargetsException>(async () =>
+        {
+            await using var open = await store.BeginAsync();
+            open.Write(RawWrite(refusedFirst));
+            await open.CommitAsync([("Basic", Basics.NewId("missing"))]);
+        });
+        var last = Basics.NewId();
+        await using (var open = await store.BeginAsync())
+        {
+            open.Write(RawWrite(last));
+            await open.CommitAsync();
+        }
+
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", committed));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", rolledBack));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", refusedFirst));
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", last));
+    }
+
     private static ResourceWrite RawWrite(string id) =>
         new("Basic", id, 1, DateTimeOffset.UtcNow, "PUT", Basics.New(id).ToJsonString(), [], []);
 
