@@ -292,18 +292,15 @@ public sealed class StoreTransaction : IAsyncDisposable
         }
     }
 
-    // Raised by fhir_require_existing (migration 0011), its message ending with a JSON array [type, id, type, id, ...].
+    // Raised by fhir_refuse_missing (migration 0011), its message ending with a JSON array of [type, id] pairs.
     private const string MissingTargetsState = "FH404";
 
     private static List<(string Type, string Id)> MissingTargets(string message)
     {
-        var missing = new List<(string, string)>();
         var start = message.IndexOf('[', StringComparison.Ordinal);
-        if (start < 0) return missing;
+        if (start < 0) return [];
         using var document = System.Text.Json.JsonDocument.Parse(message[start..]);
-        var values = document.RootElement.EnumerateArray().Select(v => v.GetString() ?? "").ToList();
-        for (var i = 0; i + 1 < values.Count; i += 2) missing.Add((values[i], values[i + 1]));
-        return missing;
+        return [.. document.RootElement.EnumerateArray().Select(pair => (pair[0].GetString() ?? "", pair[1].GetString() ?? ""))];
     }
 
     private static List<string> KeyValues(string? detail)
@@ -319,7 +316,7 @@ public sealed class StoreTransaction : IAsyncDisposable
 
     /// <summary>
     /// Sends the held writes, checks that the given resources exist and are not deleted, and commits: in one round trip,
-    /// since the check is a statement that fails (<c>fhir_require_existing</c>) and the <c>COMMIT</c> after a failed
+    /// since the check is a statement that fails (through <c>fhir_refuse_missing</c>) and the <c>COMMIT</c> after a failed
     /// statement of a batch is never run. The resources found are locked <c>for key share</c> until the commit (see
     /// <see cref="ExistingAsync"/>). The writes are sent before the check, which therefore sees them.
     /// </summary>
@@ -345,9 +342,16 @@ public sealed class StoreTransaction : IAsyncDisposable
         if (writes.Count > 0) WriteBatch.Add(batch, writes);
         if (mustExist.Count > 0)
         {
-            var check = new NpgsqlBatchCommand("select fhir_require_existing($1::text[], $2::text[])");
-            check.Parameters.Add(new() { Value = mustExist.Select(k => k.Type).ToArray() });
-            check.Parameters.Add(new() { Value = mustExist.Select(k => k.Id).ToArray() });
+            // Each target found is locked (see ExistingAsync); the function runs only when some are missing.
+            var check = new NpgsqlBatchCommand();
+            check.CommandText = $"""
+                select fhir_refuse_missing(missing) from (
+                    select jsonb_agg(jsonb_build_array(k.resource_type, k.id)) as missing
+                    from {KeyList(check.Parameters, mustExist)} as k(resource_type, id)
+                    where not exists (select 1 from fhir_resource r
+                        where r.resource_type = k.resource_type and r.id = k.id and not r.deleted for key share of r)) m
+                where missing is not null
+                """;
             batch.BatchCommands.Add(check);
         }
         if (!alone) batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));

@@ -157,8 +157,8 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
     }
 
     // However many targets a transaction has, the check finds every existing one and names the one missing: at its
-    // commit (fhir_require_existing), or before it when the transaction also deletes (StoreTransaction.ExistingAsync,
-    // up to 8 targets as a list of values, more as arrays).
+    // commit (StoreTransaction.CommitAsync), or before it when the transaction also deletes (ExistingAsync); up to 8
+    // targets are a list of values, more are arrays.
     [Theory]
     [InlineData(3, false)]
     [InlineData(8, false)]
