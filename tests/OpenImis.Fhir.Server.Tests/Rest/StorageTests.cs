@@ -263,6 +263,38 @@ public sealed class StorageTests(ServerFixture server)
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", written));
     }
 
+    // The check at commit locks its targets for key share, as a foreign key would: a delete holding the target for
+    // update makes it wait, and once the delete commits, the check finds the target gone and nothing is stored.
+    [Fact]
+    public async Task The_check_at_commit_waits_for_a_delete_of_its_target_then_refuses()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+        var store = new FhirStore(dataSource);
+        var target = Basics.NewId("target");
+        await _client.PutAsync(Basics.New(target));
+
+        await using var deleting = await store.BeginAsync();
+        Assert.NotNull(await deleting.LockCurrentAsync("Basic", target, forDelete: true));
+        deleting.Write(new ResourceWrite("Basic", target, 2, DateTimeOffset.UtcNow, "DELETE", null, [], []));
+        await deleting.FlushAsync();
+
+        var referrer = Basics.NewId("referrer");
+        var creating = Task.Run(async () =>
+        {
+            await using var open = await store.BeginAsync();
+            open.Write(RawWrite(referrer));
+            await open.CommitAsync([("Basic", target)]);
+        });
+        // Unlocked, the create would commit at once, the delete not being committed yet.
+        await Task.Delay(500);
+        Assert.False(creating.IsCompleted, "the check did not wait for the delete's row lock");
+
+        await deleting.CommitAsync();
+        var refused = await Assert.ThrowsAsync<MissingTargetsException>(() => creating);
+        Assert.Equal([("Basic", target)], refused.Missing);
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", referrer));
+    }
+
     // After a COMMIT sent as a statement, the connection goes back to the pool out of its transaction: the next
     // transaction on it (one connection in the pool) commits or rolls back on its own.
     [Fact]
