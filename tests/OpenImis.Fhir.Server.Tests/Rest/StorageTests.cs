@@ -236,7 +236,6 @@ public sealed class StorageTests(ServerFixture server)
         else Assert.Equal(ChangeCursor.Start, cursor);
     }
 
-    /// <summary>A version written straight through the storage (no HTTP), to hold its transaction open.</summary>
     // The writes, the reference check and the COMMIT go in one batch (StoreTransaction.CommitAsync): a missing target
     // fails the check, so the COMMIT after it never runs.
     [Fact]
@@ -252,12 +251,8 @@ public sealed class StorageTests(ServerFixture server)
         var missing = Basics.NewId("missing");
 
         var written = Basics.NewId();
-        var refused = await Assert.ThrowsAsync<MissingTargetsException>(async () =>
-        {
-            await using var open = await store.BeginAsync();
-            open.Write(RawWrite(written));
-            await open.CommitAsync([("Basic", existing), ("Basic", deleted), ("Patient", missing)]);
-        });
+        var refused = await Assert.ThrowsAsync<MissingTargetsException>(() =>
+            WriteAndCommitAsync(store, written, ("Basic", existing), ("Basic", deleted), ("Patient", missing)));
 
         Assert.Equal([("Basic", deleted), ("Patient", missing)], refused.Missing.Order());
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", written));
@@ -279,12 +274,7 @@ public sealed class StorageTests(ServerFixture server)
         await deleting.FlushAsync();
 
         var referrer = Basics.NewId("referrer");
-        var creating = Task.Run(async () =>
-        {
-            await using var open = await store.BeginAsync();
-            open.Write(RawWrite(referrer));
-            await open.CommitAsync([("Basic", target)]);
-        });
+        var creating = Task.Run(() => WriteAndCommitAsync(store, referrer, ("Basic", target)));
         // Unlocked, the create would commit at once, the delete not being committed yet.
         await Task.Delay(500);
         Assert.False(creating.IsCompleted, "the check did not wait for the delete's row lock");
@@ -306,11 +296,7 @@ public sealed class StorageTests(ServerFixture server)
         await _client.PutAsync(Basics.New(target));
 
         var committed = Basics.NewId();
-        await using (var open = await store.BeginAsync())
-        {
-            open.Write(RawWrite(committed));
-            await open.CommitAsync([("Basic", target)]);
-        }
+        await WriteAndCommitAsync(store, committed, ("Basic", target));
         var rolledBack = Basics.NewId();
         await using (var open = await store.BeginAsync())
         {
@@ -318,18 +304,9 @@ public sealed class StorageTests(ServerFixture server)
             await open.FlushAsync();
         }
         var refusedFirst = Basics.NewId();
-        await Assert.ThrowsAsync<MissingTargetsException>(async () =>
-        {
-            await using var open = await store.BeginAsync();
-            open.Write(RawWrite(refusedFirst));
-            await open.CommitAsync([("Basic", Basics.NewId("missing"))]);
-        });
+        await Assert.ThrowsAsync<MissingTargetsException>(() => WriteAndCommitAsync(store, refusedFirst, ("Basic", Basics.NewId("missing"))));
         var last = Basics.NewId();
-        await using (var open = await store.BeginAsync())
-        {
-            open.Write(RawWrite(last));
-            await open.CommitAsync();
-        }
+        await WriteAndCommitAsync(store, last);
 
         Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", committed));
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", rolledBack));
@@ -346,6 +323,15 @@ public sealed class StorageTests(ServerFixture server)
         Assert.Equal(0, Convert.ToInt32(target[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Writes <see cref="RawWrite"/> in a transaction of its own and commits it, requiring the given targets.</summary>
+    private static async Task WriteAndCommitAsync(FhirStore store, string id, params (string Type, string Id)[] mustExist)
+    {
+        await using var open = await store.BeginAsync();
+        open.Write(RawWrite(id));
+        await open.CommitAsync(mustExist);
+    }
+
+    /// <summary>A version written straight through the storage (no HTTP), to hold its transaction open.</summary>
     private static ResourceWrite RawWrite(string id) =>
         new("Basic", id, 1, DateTimeOffset.UtcNow, "PUT", Basics.New(id).ToJsonString(), [], []);
 
