@@ -29,6 +29,14 @@ public sealed class FhirServerOptions
     public bool SearchIndexing { get; set; } = true;
 
     /// <summary>
+    /// Commits of creates sent to PostgreSQL at once; creates that arrive while all are busy are committed together,
+    /// in one statement and one transaction, when one of them finishes (group commit). 0: each create commits on its
+    /// own. Default: half the processors, at least one (the other half serves HTTP and validates). See
+    /// docs/architecture.md, "Storage".
+    /// </summary>
+    public int GroupCommits { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>
     /// How often (seconds) <c>serve</c> checks whether SearchParameters were written through another server instance
     /// on the same database, and loads them. Those written through this instance are loaded at their commit.
     /// </summary>

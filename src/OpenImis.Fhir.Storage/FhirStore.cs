@@ -32,6 +32,9 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    /// <summary>Groups the commits of creates that arrive while others are committing; null: each commits on its own.</summary>
+    internal CommitGroup? Commits { get; init; }
+
     public NpgsqlDataSource SearchDataSource { get; } = searchDataSource ?? dataSource;
 
     public NpgsqlDataSource LookupDataSource { get; } = lookupDataSource ?? dataSource;
@@ -97,7 +100,7 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
     }
 
     public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken = default) =>
-        new(await DataSource.OpenConnectionAsync(cancellationToken));
+        new(await DataSource.OpenConnectionAsync(cancellationToken), Commits);
 
     /// <summary>True when the database answers: the health check.</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)

@@ -13,14 +13,16 @@ namespace OpenImis.Fhir.Storage;
 public sealed class StoreTransaction : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
+    private readonly CommitGroup? _commits;
     private readonly List<ResourceWrite> _pending = [];
     // Begun with the first statement sent before the commit; a transaction whose first statement is its commit (a
     // create) needs none: see CommitAsync.
     private NpgsqlTransaction? _transaction;
 
-    internal StoreTransaction(NpgsqlConnection connection)
+    internal StoreTransaction(NpgsqlConnection connection, CommitGroup? commits)
     {
         _connection = connection;
+        _commits = commits;
     }
 
     /// <summary>
@@ -336,26 +338,48 @@ public sealed class StoreTransaction : IAsyncDisposable
         // one Sync, as one implicit transaction: committed at its end, or rolled back whole when one fails. The answer
         // then comes back in one piece; after a BEGIN, sent as a simple query, PostgreSQL answers the BEGIN at once,
         // and the server wakes for it before the rest.
-        var alone = _transaction is null;
-        if (alone && writes.Count == 0) return;
-        await using var batch = new NpgsqlBatch(_connection, alone ? null : _transaction);
-        if (writes.Count > 0) WriteBatch.Add(batch, writes);
-        if (mustExist.Count > 0)
+        if (_transaction is null)
         {
-            // Each target found is locked (see ExistingAsync); the function runs only when some are missing.
-            var check = new NpgsqlBatchCommand();
-            check.CommandText = $"""
-                select fhir_refuse_missing(missing) from (
-                    select jsonb_agg(jsonb_build_array(k.resource_type, k.id)) as missing
-                    from {KeyList(check.Parameters, mustExist)} as k(resource_type, id)
-                    where not exists (select 1 from fhir_resource r
-                        where r.resource_type = k.resource_type and r.id = k.id and not r.deleted for key share of r)) m
-                where missing is not null
-                """;
-            batch.BatchCommands.Add(check);
+            if (writes.Count == 0) return;
+            // Creates only: a set of first versions never deletes rows another write of the group could need.
+            if (_commits is not null && writes.TrueForAll(w => w.IsFirstVersion)) await _commits.CommitAsync(_connection, writes, mustExist, cancellationToken);
+            else await CommitAloneAsync(_connection, writes, mustExist, cancellationToken);
+            return;
         }
-        if (!alone) batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        if (writes.Count > 0) WriteBatch.Add(batch, writes);
+        if (mustExist.Count > 0) batch.BatchCommands.Add(Check(mustExist));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
         await ExecuteAsync(batch, writes, static (_, _) => Task.CompletedTask, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes, checks and commits on a connection with no transaction begun: PostgreSQL runs the statements of a
+    /// batch, up to its one Sync, as one implicit transaction, committed at its end or rolled back whole when one
+    /// fails. No BEGIN, whose answer PostgreSQL sends at once (the server would wake for it), and no COMMIT.
+    /// </summary>
+    internal static async Task CommitAloneAsync(NpgsqlConnection connection, List<ResourceWrite> writes, IReadOnlyCollection<(string Type, string Id)> mustExist, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        WriteBatch.Add(batch, writes);
+        if (mustExist.Count > 0) batch.BatchCommands.Add(Check(mustExist));
+        await ExecuteAsync(batch, writes, static (_, _) => Task.CompletedTask, cancellationToken);
+    }
+
+    // Fails through fhir_refuse_missing when some of the keys are missing or deleted; locks each target found (see
+    // ExistingAsync). The function runs only when some are missing.
+    private static NpgsqlBatchCommand Check(IReadOnlyCollection<(string Type, string Id)> mustExist)
+    {
+        var check = new NpgsqlBatchCommand();
+        check.CommandText = $"""
+            select fhir_refuse_missing(missing) from (
+                select jsonb_agg(jsonb_build_array(k.resource_type, k.id)) as missing
+                from {KeyList(check.Parameters, mustExist)} as k(resource_type, id)
+                where not exists (select 1 from fhir_resource r
+                    where r.resource_type = k.resource_type and r.id = k.id and not r.deleted for key share of r)) m
+            where missing is not null
+            """;
+        return check;
     }
 
     public async ValueTask DisposeAsync()

@@ -42,7 +42,10 @@ internal static class FhirServerHost
         services.AddKeyedSingleton(SearchPool, (_, _) => new NpgsqlDataSourceBuilder(Unprepared(connectionString)).Build());
         services.AddKeyedSingleton(LookupPool, (_, _) => new NpgsqlDataSourceBuilder(GenericPlans(connectionString)).Build());
         services.AddSingleton(provider => new FhirStore(provider.GetRequiredService<NpgsqlDataSource>(),
-            provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool), provider.GetRequiredKeyedService<NpgsqlDataSource>(LookupPool)));
+            provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool), provider.GetRequiredKeyedService<NpgsqlDataSource>(LookupPool))
+        {
+            Commits = options.GroupCommits > 0 ? new CommitGroup(options.GroupCommits, CommitGroup.DefaultMaxQueueWait) : null,
+        });
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new FhirPathEngine(FhirModel.R4), BuiltInSearchParameters.Load(IgDirectory())));
         services.AddSingleton(provider => new SearchParameterStore(provider.GetRequiredService<NpgsqlDataSource>()));
