@@ -8,7 +8,8 @@ namespace OpenImis.Fhir.Storage;
 /// at all. Disposing without <see cref="CommitAsync(CancellationToken)"/> rolls back. Not thread-safe.
 /// Writes are held and sent together, in one batch, before the next read and at commit: a 100-entry transaction Bundle
 /// costs one round trip for its writes instead of a hundred, and a create one round trip in all (writes, reference
-/// check and COMMIT).
+/// check and COMMIT). Creates may share their database transaction with other creates (<see cref="CommitGroup"/>),
+/// each still committed whole or not at all.
 /// </summary>
 public sealed class StoreTransaction : IAsyncDisposable
 {
@@ -334,10 +335,8 @@ public sealed class StoreTransaction : IAsyncDisposable
             await SendAsync(writes, cancellationToken);
             writes = TakePending();
         }
-        // Nothing sent before (a create): no BEGIN and no COMMIT. PostgreSQL runs the statements of a batch, up to its
-        // one Sync, as one implicit transaction: committed at its end, or rolled back whole when one fails. The answer
-        // then comes back in one piece; after a BEGIN, sent as a simple query, PostgreSQL answers the BEGIN at once,
-        // and the server wakes for it before the rest.
+        // Nothing sent before (a create): no BEGIN and no COMMIT (see CommitAloneAsync), and creates that arrive while
+        // others commit are committed with them (CommitGroup).
         if (_transaction is null)
         {
             if (writes.Count == 0) return;
