@@ -17,6 +17,12 @@ internal static class LoadCommand
         };
         var duration = new Option<int>("--duration") { Description = "Measured seconds per scenario and concurrency.", HelpName = "SECONDS", DefaultValueFactory = _ => 15 };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up seconds before each measurement.", HelpName = "SECONDS", DefaultValueFactory = _ => 3 };
+        var serverWarmup = new Option<int>("--server-warmup")
+        {
+            Description = "Untimed seconds of creates at 4 clients against each server before the first scenario, so that the server's JIT has compiled its hot paths (a server runs for days).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => 10,
+        };
         var clients = IntList("--clients", [1, 4, 16], "Concurrent clients of create and raw-insert.");
         var readClients = IntList("--read-clients", [4, 16], "Concurrent clients of read.");
         var transactionClients = IntList("--transaction-clients", [1, 4], "Concurrent clients of transaction and raw-batch.");
@@ -64,7 +70,7 @@ internal static class LoadCommand
             Example: openimis-fhir-load --pg "Host=127.0.0.1;Port=5433;Username=postgres;Database=openimis_fhir" --out bench/results/load
             """)
         {
-            baseUrl, pg, duration, warmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed, rounds,
+            baseUrl, pg, duration, warmup, serverWarmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed, rounds,
         };
         root.Add(Search.SearchCommand.Create(log));
         root.SetAction(async (parseResult, cancellationToken) =>
@@ -83,10 +89,11 @@ internal static class LoadCommand
                 Seed: !parseResult.GetValue(noSeed),
                 DumpDirectory: parseResult.GetValue(dump)?.FullName,
                 UnindexedBaseUrl: parseResult.GetValue(unindexed),
-                Rounds: parseResult.GetValue(rounds));
-            if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.Rounds < 1)
+                Rounds: parseResult.GetValue(rounds),
+                ServerWarmup: TimeSpan.FromSeconds(parseResult.GetValue(serverWarmup)));
+            if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.ServerWarmup < TimeSpan.Zero || options.Rounds < 1)
             {
-                await log.WriteLineAsync("--duration and --rounds must be positive and --warmup not negative.");
+                await log.WriteLineAsync("--duration and --rounds must be positive, --warmup and --server-warmup not negative.");
                 return 2;
             }
             if (options.DumpDirectory is { } dumpDirectory) return LoadRun.Dump(options, dumpDirectory, log);

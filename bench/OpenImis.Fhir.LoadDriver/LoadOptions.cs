@@ -15,7 +15,8 @@ internal sealed record LoadOptions(
     bool Seed,
     string? DumpDirectory,
     Uri? UnindexedBaseUrl = null,
-    int Rounds = 1)
+    int Rounds = 1,
+    TimeSpan ServerWarmup = default)
 {
     /// <summary>Whether the scenario runs: asked for, and for create-unindexed, a server without indexing named.</summary>
     public bool Runs(Measurement.Scenario scenario) =>

@@ -11,6 +11,7 @@ internal sealed record RunResult(
     string? UnindexedBaseUrl,
     string? Postgres,
     double WarmupSeconds,
+    double ServerWarmupSeconds,
     double DurationSeconds,
     int PatientBytes,
     int BundleBytes,

@@ -23,7 +23,7 @@ internal static class SummaryWriter
         md.AppendLine("# Load: openimis-fhir REST server and the raw PostgreSQL ceiling");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Run {run.StartedAt:yyyy-MM-dd HH:mm} UTC on {run.ProcessorCount} cores ({run.OperatingSystem}, {run.Framework}); " +
-            $"{run.WarmupSeconds:0.#} s warm-up and {run.DurationSeconds:0.#} s measured per scenario and concurrency; closed loop (each client one request at a time).");
+            $"{run.WarmupSeconds:0.#} s warm-up and {run.DurationSeconds:0.#} s measured per scenario and concurrency, after {run.ServerWarmupSeconds:0.#} s of untimed creates per server; closed loop (each client one request at a time).");
         md.AppendLine(CultureInfo.InvariantCulture, $"Server {run.BaseUrl}. Patient body {run.PatientBytes:N0} bytes; transaction Bundle {run.BundleEntries} entries, {run.BundleBytes:N0} bytes. " +
             $"Raw ceiling: table `{Postgres.RawTable.Name}` in the server's database{(run.Postgres is null ? " (not run)" : "")}. " +
             $"Driver CPU: the load driver's own CPU time in the measured window, in cores (it shares the {run.ProcessorCount} with the server and PostgreSQL).");

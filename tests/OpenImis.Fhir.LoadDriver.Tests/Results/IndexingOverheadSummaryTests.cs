@@ -11,7 +11,7 @@ public sealed class IndexingOverheadSummaryTests
         new LatencySummary(p50, p50, p50, p50, p50, p50, p50), [], false, 5);
 
     private static string Summary(params ScenarioResult[] scenarios) => SummaryWriter.Write(new RunResult(
-        DateTimeOffset.UnixEpoch, "test", 2, "Linux", ".NET", "http://a/fhir", "http://b/fhir", null, 3, 15, 2_551, 254_776, 100, 12, scenarios));
+        DateTimeOffset.UnixEpoch, "test", 2, "Linux", ".NET", "http://a/fhir", "http://b/fhir", null, 3, 10, 15, 2_551, 254_776, 100, 12, scenarios));
 
     [Fact]
     public void Latency_at_one_client_and_throughput_at_four_give_what_indexing_adds()
@@ -24,6 +24,7 @@ public sealed class IndexingOverheadSummaryTests
         Assert.Contains("search indexing adds 30% to the p50 latency of a create at 1 client (indexing on 13.00 ms, off 10.00 ms), target under 30%: **no**", summary, StringComparison.Ordinal);
         Assert.Contains("search indexing adds 20% to the cost of a create by throughput at 4 clients (indexing on 200/s, off 240/s), target under 30%: **yes**", summary, StringComparison.Ordinal);
         Assert.Contains("| create-unindexed | 4 |", summary, StringComparison.Ordinal);
+        Assert.Contains("3 s warm-up and 15 s measured per scenario and concurrency, after 10 s of untimed creates per server", summary, StringComparison.Ordinal);
     }
 
     [Fact]
