@@ -5,7 +5,8 @@
 # explains the scenarios and the method.
 #
 # Usage: bench/run-load.sh [--quick] [--indexing-overhead] [DRIVER-OPTIONS...]
-#   --quick: 1 s warm-up + 3 s per scenario (a smoke test, about 2 minutes); default 3 s + 15 s (about 5 minutes).
+#   --quick: 2 s server warm-up, 1 s warm-up + 3 s per scenario (a smoke test, about 2 minutes); default 10 s, then
+#     3 s + 15 s (about 5 minutes).
 #   --indexing-overhead: also start a second server with search indexing off (Fhir__SearchIndexing=false) on its own
 #     fresh database of the same cluster, and run create against both (create-unindexed right after create); unless
 #     --scenarios or --clients are given, only those two at 1 and 4 clients, in 5 rounds (--rounds N to change; about
@@ -22,13 +23,14 @@ root=$PWD
 out=$root/bench/results/load
 pgdata=$out/pg
 
-duration=15; warmup=3; driver_args=(); overhead=""; chosen=""; rounds=""
+duration=15; warmup=3; server_warmup=10; driver_args=(); overhead=""; chosen=""; rounds=""
 for arg in "$@"; do
   case "$arg" in
-    --quick) duration=3; warmup=1 ;;
+    --quick) duration=3; warmup=1; server_warmup=2 ;;
     --indexing-overhead) overhead=1 ;;
     --scenarios|--scenarios=*|--clients|--clients=*) chosen=1; driver_args+=("$arg") ;;
     --rounds|--rounds=*) rounds=1; driver_args+=("$arg") ;;
+    --server-warmup|--server-warmup=*) server_warmup=""; driver_args+=("$arg") ;;
     *) driver_args+=("$arg") ;;
   esac
 done
@@ -99,7 +101,7 @@ fi
 echo "== load (${warmup} s warm-up + ${duration} s per scenario) =="
 status=0
 dotnet bench/OpenImis.Fhir.LoadDriver/bin/Release/net10.0/openimis-fhir-load.dll \
-  --base-url "http://127.0.0.1:$port/fhir" --pg "$connection" --duration "$duration" --warmup "$warmup" --out "$out" \
+  --base-url "http://127.0.0.1:$port/fhir" --pg "$connection" --duration "$duration" --warmup "$warmup" ${server_warmup:+--server-warmup "$server_warmup"} --out "$out" \
   ${driver_args[@]+"${driver_args[@]}"} 2>&1 | tee "$out/driver.log" || status=$?
 
 echo
