@@ -87,9 +87,16 @@ internal sealed class CommitGroup(int maxInFlight, TimeSpan maxQueueWait)
         Exception? failure = null;
         try
         {
-            // A shared commit is not cancelled by one of its requests.
-            await StoreTransaction.CommitAloneAsync(leader.Connection, [.. group.SelectMany(m => m.Writes)],
-                [.. group.SelectMany(m => m.MustExist).Distinct()], group.Count == 1 ? cancellationToken : CancellationToken.None);
+            if (group.Count == 1)
+            {
+                await StoreTransaction.CommitAloneAsync(leader.Connection, leader.Writes, leader.MustExist, cancellationToken);
+            }
+            else
+            {
+                // A shared commit is not cancelled by one of its requests.
+                await StoreTransaction.CommitAloneAsync(leader.Connection, [.. group.SelectMany(m => m.Writes)],
+                    [.. group.SelectMany(m => m.MustExist).Distinct()], CancellationToken.None);
+            }
         }
         catch (Exception e) when (group.Count > 1)
         {
