@@ -4,7 +4,7 @@
 # 100-row INSERT per transaction into a bare table of the same database. bench/OpenImis.Fhir.LoadDriver/README.md
 # explains the scenarios and the method.
 #
-# Usage: bench/run-load.sh [--quick] [--indexing-overhead] [DRIVER-OPTIONS...]
+# Usage: bench/run-load.sh [--quick] [--indexing-overhead | --compare "VAR=VALUE ..."] [DRIVER-OPTIONS...]
 #   --quick: 2 s server warm-up, 1 s warm-up + 3 s per scenario (a smoke test, about 2 minutes); default 10 s, then
 #     3 s + 15 s (about 5 minutes).
 #   --indexing-overhead: also start a second server with search indexing off (Fhir__SearchIndexing=false) on its own
@@ -12,6 +12,10 @@
 #     --scenarios or --clients are given, only those two at 1 and 4 clients, in 5 rounds (--rounds N to change; about
 #     8 minutes). The summary gives what indexing adds to a create: p50 latency at 1 client, throughput at 4 clients,
 #     the median of the rounds, against the issue's "under 30%".
+#   --compare "VAR=VALUE ...": the same pairs, but the second server indexes too and runs with these environment
+#     variables (a setting to try, e.g. "Fhir__GroupCommits=2"). The summary says how much more a create costs on the
+#     first server (the defaults) than on the second, median of the rounds. Runs minutes apart on a shared machine
+#     differ by more than most settings do; paired rounds do not.
 #   Other options go to the driver, e.g. --clients 4 --scenarios create,raw-insert (see its --help).
 # It starts a private PostgreSQL (fsync on, shared_buffers=1GB, a free port, data in bench/results/load/pg), the
 # server from a Release build on a free port, runs the driver, stops both (also on failure or Ctrl-C) and prints
@@ -23,9 +27,12 @@ root=$PWD
 out=$root/bench/results/load
 pgdata=$out/pg
 
-duration=15; warmup=3; server_warmup=10; driver_args=(); overhead=""; chosen=""; rounds=""
+duration=15; warmup=3; server_warmup=10; driver_args=(); overhead=""; chosen=""; rounds=""; compare=""; comparing=""; expect=""
 for arg in "$@"; do
+  if [ "$expect" = compare ]; then compare=$arg; expect=""; continue; fi
   case "$arg" in
+    --compare) overhead=1; comparing=1; expect=compare ;;
+    --compare=*) overhead=1; comparing=1; compare=${arg#--compare=} ;;
     --quick) duration=3; warmup=1; server_warmup=2 ;;
     --indexing-overhead) overhead=1 ;;
     --scenarios|--scenarios=*|--clients|--clients=*) chosen=1; driver_args+=("$arg") ;;
@@ -34,6 +41,9 @@ for arg in "$@"; do
     *) driver_args+=("$arg") ;;
   esac
 done
+if [ -n "$comparing" ] && [ -z "$compare" ]; then
+  echo "run-load: --compare needs the settings of the second server, e.g. --compare \"Fhir__GroupCommits=2\"." >&2; exit 2
+fi
 if [ -n "$overhead" ] && [ -z "$chosen" ]; then driver_args+=(--scenarios create,create-unindexed --clients 1,4); fi
 if [ -n "$overhead" ] && [ -z "$rounds" ]; then driver_args+=(--rounds 5); fi
 
@@ -92,7 +102,13 @@ echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:
 echo "== server =="
 port=$(free_port)
 start_server server "$port" "$connection"
-if [ -n "$overhead" ]; then
+if [ -n "$compare" ]; then
+  # The second server: indexing on, the settings under test.
+  read -ra compare_env <<<"$compare"
+  unindexed_port=$(free_port)
+  start_server server-compare "$unindexed_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir_unindexed" "${compare_env[@]}"
+  driver_args+=(--unindexed-base-url "http://127.0.0.1:$unindexed_port/fhir" --compare "$compare")
+elif [ -n "$overhead" ]; then
   unindexed_port=$(free_port)
   start_server server-unindexed "$unindexed_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir_unindexed" Fhir__SearchIndexing=false
   driver_args+=(--unindexed-base-url "http://127.0.0.1:$unindexed_port/fhir")

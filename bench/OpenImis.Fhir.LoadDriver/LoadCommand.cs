@@ -49,6 +49,12 @@ internal static class LoadCommand
                 return null;
             },
         };
+        var compare = new Option<string>("--compare")
+        {
+            Description = "The second server (--unindexed-base-url) indexes too and differs from the first in TEXT (a setting, a build): " +
+                "the summary then says how much more a create costs on the first than on the second, in place of what indexing adds.",
+            HelpName = "TEXT",
+        };
         var rounds = new Option<int>("--rounds")
         {
             Description = "Runs of raw-insert, create and create-unindexed per client count, in turn. Single runs on a shared machine " +
@@ -70,7 +76,7 @@ internal static class LoadCommand
             Example: openimis-fhir-load --pg "Host=127.0.0.1;Port=5433;Username=postgres;Database=openimis_fhir" --out bench/results/load
             """)
         {
-            baseUrl, pg, duration, warmup, serverWarmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed, rounds,
+            baseUrl, pg, duration, warmup, serverWarmup, clients, readClients, transactionClients, scenarios, output, ig, noSeed, dump, unindexed, compare, rounds,
         };
         root.Add(Search.SearchCommand.Create(log));
         root.SetAction(async (parseResult, cancellationToken) =>
@@ -90,10 +96,16 @@ internal static class LoadCommand
                 DumpDirectory: parseResult.GetValue(dump)?.FullName,
                 UnindexedBaseUrl: parseResult.GetValue(unindexed),
                 Rounds: parseResult.GetValue(rounds),
-                ServerWarmup: TimeSpan.FromSeconds(parseResult.GetValue(serverWarmup)));
+                ServerWarmup: TimeSpan.FromSeconds(parseResult.GetValue(serverWarmup)),
+                Compare: parseResult.GetValue(compare));
             if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.ServerWarmup < TimeSpan.Zero || options.Rounds < 1)
             {
                 await log.WriteLineAsync("--duration and --rounds must be positive, --warmup and --server-warmup not negative.");
+                return 2;
+            }
+            if (options.Compare is not null && options.UnindexedBaseUrl is null)
+            {
+                await log.WriteLineAsync("--compare names what the second server (--unindexed-base-url) differs in: give that server too.");
                 return 2;
             }
             if (options.DumpDirectory is { } dumpDirectory) return LoadRun.Dump(options, dumpDirectory, log);

@@ -16,7 +16,8 @@ internal sealed record LoadOptions(
     string? DumpDirectory,
     Uri? UnindexedBaseUrl = null,
     int Rounds = 1,
-    TimeSpan ServerWarmup = default)
+    TimeSpan ServerWarmup = default,
+    string? Compare = null)
 {
     /// <summary>Whether the scenario runs: asked for, and for create-unindexed, a server without indexing named.</summary>
     public bool Runs(Measurement.Scenario scenario) =>

@@ -116,7 +116,8 @@ internal static class LoadRun
             BundleBytes: workload.Transaction.Length,
             BundleEntries: OpenImisWorkload.BundleEntries,
             SeededExamples: seeded,
-            Scenarios: results);
+            Scenarios: results,
+            Compare: options.Compare);
         await RunOutput.WriteAsync(run, SummaryWriter.Write(run), options.OutDirectory, log, cancellationToken);
         // Exit 1 when a scenario had failed requests: its figures are not a measurement of the server working.
         return results.Any(r => r.Errors > 0 || r.Aborted || r.Requests == 0) ? 1 : 0;

@@ -17,4 +17,5 @@ internal sealed record RunResult(
     int BundleBytes,
     int BundleEntries,
     int SeededExamples,
-    IReadOnlyList<ScenarioResult> Scenarios);
+    IReadOnlyList<ScenarioResult> Scenarios,
+    string? Compare = null);

@@ -34,7 +34,7 @@ internal static class SummaryWriter
         {
             var raw = Ceiling(run, s);
             var ratio = raw is null || raw.ResourcesPerSecond == 0 ? (double?)null : s.ResourcesPerSecond / raw.ResourcesPerSecond;
-            var (target, met) = Target(s, ratio);
+            var (target, met) = Target(s, ratio, run.Compare);
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | " +
                 $"{(raw is null ? "—" : Rate(raw.ResourcesPerSecond))} | {(ratio is { } r ? Percent(r) : "—")} | {target} | {Met(met)} | {Cpu(s)} |");
@@ -82,13 +82,13 @@ internal static class SummaryWriter
         return raws.Count == 0 ? null : raws[Math.Clamp(round, 0, raws.Count - 1)];
     }
 
-    private static (string Target, bool? Met) Target(ScenarioResult s, double? ratio) => s.Scenario switch
+    private static (string Target, bool? Met) Target(ScenarioResult s, double? ratio, string? compare) => s.Scenario switch
     {
         "create" when s.Clients == CreateP99Clients =>
             ($"≥ {Percent(CreateRatioTarget)} of raw, p99 < {CreateP99TargetMs:0} ms",
              ratio is null ? null : Valid(s) && ratio >= CreateRatioTarget && s.Latency.P99Ms < CreateP99TargetMs),
         "create" => ($"≥ {Percent(CreateRatioTarget)} of raw", ratio is null ? null : Valid(s) && ratio >= CreateRatioTarget),
-        "create-unindexed" => ("baseline of the indexing overhead", null),
+        "create-unindexed" => (compare is null ? "baseline of the indexing overhead" : "the second server of the comparison", null),
         "read" => ($"> {ReadTarget:N0}/s", Valid(s) && s.RequestsPerSecond > ReadTarget),
         "transaction" => ($"> {TransactionTarget:N0} resources/s", Valid(s) && s.ResourcesPerSecond > TransactionTarget),
         _ => ("—", null),
@@ -117,7 +117,7 @@ internal static class SummaryWriter
         {
             yield return $"transaction ingest over {TransactionTarget:N0} resources/s (best: {Rate(tx.ResourcesPerSecond)}/s at {Clients(tx.Clients)}): **{Met(tx.ResourcesPerSecond > TransactionTarget)}**";
         }
-        foreach (var line in IndexingOverhead(creates, Of("create-unindexed"))) yield return line;
+        foreach (var line in IndexingOverhead(creates, Of("create-unindexed"), run.Compare)) yield return line;
         if (run.Scenarios.Any(s => !Valid(s)))
         {
             yield return "a scenario with failed requests meets no target: its figures count only the successful ones.";
@@ -128,8 +128,10 @@ internal static class SummaryWriter
     /// What search indexing adds to a create: at 1 client, to the p50 latency (indexed / unindexed - 1); at more
     /// clients, to the cost per create by throughput (unindexed rate / indexed rate - 1). With several rounds (each
     /// create run paired with the create-unindexed run after it), the median of the rounds decides.
+    /// With <paramref name="compare"/>, the second server indexes too and differs in that: the same pairs say how much
+    /// more a create costs on the first server, with no target.
     /// </summary>
-    private static IEnumerable<string> IndexingOverhead(ScenarioResult[] creates, ScenarioResult[] unindexed)
+    private static IEnumerable<string> IndexingOverhead(ScenarioResult[] creates, ScenarioResult[] unindexed, string? compare)
     {
         foreach (var clients in unindexed.Select(s => s.Clients).Distinct())
         {
@@ -142,6 +144,17 @@ internal static class SummaryWriter
                 .Where(double.IsFinite).ToList();
             if (added.Count == 0) continue;
             var median = Median(added);
+            if (compare is not null)
+            {
+                var how = byLatency ? "by p50 latency at 1 client" : $"by throughput at {Clients(clients)}";
+                var pair = pairs.Count == 1
+                    ? byLatency
+                        ? $"first {Ms(pairs[0].First.Latency.P50Ms)} ms, second {Ms(pairs[0].Second.Latency.P50Ms)} ms"
+                        : $"first {Rate(pairs[0].First.RequestsPerSecond)}/s, second {Rate(pairs[0].Second.RequestsPerSecond)}/s"
+                    : $"median of {added.Count} rounds: {string.Join(", ", added.Select(Percent))}";
+                yield return $"a create costs {Percent(median)} more on the first server than on the second ({compare}), {how} ({pair})";
+                continue;
+            }
             var what = byLatency ? "to the p50 latency of a create at 1 client" : $"to the cost of a create by throughput at {Clients(clients)}";
             var figures = pairs.Count == 1
                 ? byLatency

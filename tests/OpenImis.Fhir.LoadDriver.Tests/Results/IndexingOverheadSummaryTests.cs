@@ -49,6 +49,22 @@ public sealed class IndexingOverheadSummaryTests
     private static ScenarioResult Raw(int clients, double perSecond) => Create("raw-insert", clients, perSecond, 1.0) with { Target = Scenario.Postgres };
 
     [Fact]
+    public void With_compare_the_pairs_compare_two_indexed_servers_and_give_no_verdict()
+    {
+        var run = new RunResult(DateTimeOffset.UnixEpoch, "test", 2, "Linux", ".NET", "http://a/fhir", "http://b/fhir", null, 3, 10, 15, 2_551, 254_776, 100, 12,
+            [Create("create", 1, 80, 9.0), Create("create-unindexed", 1, 100, 10.0),
+             Create("create", 4, 200, 20), Create("create-unindexed", 4, 150, 16), Create("create", 4, 200, 20), Create("create-unindexed", 4, 270, 16)],
+            Compare: "DOTNET_gcServer=0");
+        var summary = SummaryWriter.Write(run);
+
+        // 9 ms against 10 ms: the first is 10% cheaper. 150/s and 270/s against 200/s: −25% and 35%, median 5%.
+        Assert.Contains("a create costs -10% more on the first server than on the second (DOTNET_gcServer=0), by p50 latency at 1 client (first 9.00 ms, second 10.00 ms)", summary, StringComparison.Ordinal);
+        Assert.Contains("a create costs 5% more on the first server than on the second (DOTNET_gcServer=0), by throughput at 4 clients (median of 2 rounds: -25%, 35%)", summary, StringComparison.Ordinal);
+        Assert.Contains("| create-unindexed | 4 | 150 | 150 | 16.00 | 16.00 | 0 | — | — | the second server of the comparison | — |", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("search indexing adds", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_unindexed_server_there_is_no_overhead_verdict()
     {
         Assert.DoesNotContain("search indexing adds", Summary(Create("create", 1, 80, 13.0)), StringComparison.Ordinal);
