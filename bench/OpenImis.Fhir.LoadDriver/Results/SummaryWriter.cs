@@ -144,23 +144,19 @@ internal static class SummaryWriter
                 .Where(double.IsFinite).ToList();
             if (added.Count == 0) continue;
             var median = Median(added);
+            var (first, second) = compare is null ? ("indexing on", "off") : ("first", "second");
+            var figures = pairs.Count == 1
+                ? byLatency
+                    ? $"{first} {Ms(pairs[0].First.Latency.P50Ms)} ms, {second} {Ms(pairs[0].Second.Latency.P50Ms)} ms"
+                    : $"{first} {Rate(pairs[0].First.RequestsPerSecond)}/s, {second} {Rate(pairs[0].Second.RequestsPerSecond)}/s"
+                : $"median of {added.Count} rounds: {string.Join(", ", added.Select(Percent))}";
             if (compare is not null)
             {
                 var how = byLatency ? "by p50 latency at 1 client" : $"by throughput at {Clients(clients)}";
-                var pair = pairs.Count == 1
-                    ? byLatency
-                        ? $"first {Ms(pairs[0].First.Latency.P50Ms)} ms, second {Ms(pairs[0].Second.Latency.P50Ms)} ms"
-                        : $"first {Rate(pairs[0].First.RequestsPerSecond)}/s, second {Rate(pairs[0].Second.RequestsPerSecond)}/s"
-                    : $"median of {added.Count} rounds: {string.Join(", ", added.Select(Percent))}";
-                yield return $"a create costs {Percent(median)} more on the first server than on the second ({compare}), {how} ({pair})";
+                yield return $"a create costs {Percent(median)} more on the first server than on the second ({compare}), {how} ({figures})";
                 continue;
             }
             var what = byLatency ? "to the p50 latency of a create at 1 client" : $"to the cost of a create by throughput at {Clients(clients)}";
-            var figures = pairs.Count == 1
-                ? byLatency
-                    ? $"indexing on {Ms(pairs[0].First.Latency.P50Ms)} ms, off {Ms(pairs[0].Second.Latency.P50Ms)} ms"
-                    : $"indexing on {Rate(pairs[0].First.RequestsPerSecond)}/s, off {Rate(pairs[0].Second.RequestsPerSecond)}/s"
-                : $"median of {added.Count} rounds: {string.Join(", ", added.Select(Percent))}";
             yield return $"search indexing adds {Percent(median)} {what} ({figures}), target under {Percent(IndexingOverheadTarget)}: **{Met(median < IndexingOverheadTarget)}**";
         }
     }
