@@ -96,7 +96,9 @@ as_postgres "$pgbin/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w -t 60 \
 pg_started=1
 "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir
 connection="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir"
-if [ -n "$overhead" ]; then "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres openimis_fhir_unindexed; fi
+# The second server's database (--indexing-overhead, --compare): its own, so both start empty.
+second_db=openimis_fhir_unindexed; if [ -n "$compare" ]; then second_db=openimis_fhir_compare; fi
+if [ -n "$overhead" ]; then "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres "$second_db"; fi
 echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pgport, data $pgdata"
 
 echo "== server =="
@@ -105,13 +107,13 @@ start_server server "$port" "$connection"
 if [ -n "$compare" ]; then
   # The second server: indexing on, the settings under test.
   read -ra compare_env <<<"$compare"
-  unindexed_port=$(free_port)
-  start_server server-compare "$unindexed_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir_unindexed" "${compare_env[@]}"
-  driver_args+=(--unindexed-base-url "http://127.0.0.1:$unindexed_port/fhir" --compare "$compare")
+  second_port=$(free_port)
+  start_server server-compare "$second_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$second_db" "${compare_env[@]}"
+  driver_args+=(--unindexed-base-url "http://127.0.0.1:$second_port/fhir" --compare "$compare")
 elif [ -n "$overhead" ]; then
-  unindexed_port=$(free_port)
-  start_server server-unindexed "$unindexed_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=openimis_fhir_unindexed" Fhir__SearchIndexing=false
-  driver_args+=(--unindexed-base-url "http://127.0.0.1:$unindexed_port/fhir")
+  second_port=$(free_port)
+  start_server server-unindexed "$second_port" "Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$second_db" Fhir__SearchIndexing=false
+  driver_args+=(--unindexed-base-url "http://127.0.0.1:$second_port/fhir")
 fi
 
 echo "== load (${warmup} s warm-up + ${duration} s per scenario) =="
