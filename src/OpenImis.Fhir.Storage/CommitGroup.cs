@@ -1,3 +1,5 @@
+using System.Data;
+using System.Runtime.ExceptionServices;
 using Npgsql;
 
 namespace OpenImis.Fhir.Storage;
@@ -112,6 +114,8 @@ internal sealed class CommitGroup(int maxInFlight, TimeSpan maxQueueWait)
             return;
         }
         foreach (var member in group.Skip(1)) member.Next.SetResult(Turn.Alone);
+        // A connection that broke (not a refusal) cannot commit again: its own error says what happened.
+        if (leader.Connection.State != ConnectionState.Open) ExceptionDispatchInfo.Throw(failure);
         await StoreTransaction.CommitAloneAsync(leader.Connection, leader.Writes, leader.MustExist, cancellationToken);
     }
 

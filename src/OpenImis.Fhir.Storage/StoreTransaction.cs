@@ -255,7 +255,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     /// <exception cref="StorageConflictException">A write broke a unique key.</exception>
-    /// <exception cref="UnstorableValueException">A resource holds a NUL character, or a value too long to index.</exception>
+    /// <exception cref="UnstorableValueException">A resource holds a value PostgreSQL refuses (a NUL character, a number out of range), or one too long to index.</exception>
     // The results are read inside: an error of a later statement of a batch surfaces while reading (or disposing).
     private static async Task ExecuteAsync(NpgsqlBatch batch, List<ResourceWrite> writes, Func<NpgsqlDataReader, CancellationToken, Task> read, CancellationToken cancellationToken)
     {
@@ -268,7 +268,19 @@ public sealed class StoreTransaction : IAsyncDisposable
                 // Drain the rest, so that any refusal is seen here.
             }
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e)
+        {
+            if (e.SqlState.StartsWith(DataExceptionClass, StringComparison.Ordinal)) await ForgetPreparedStatementsAsync(batch);
+            var refusal = Refusal(e, writes);
+            if (refusal is null) throw;
+            throw refusal;
+        }
+    }
+
+    // The refusals a client caused, as storage's exceptions; null for any other error.
+    private static Exception? Refusal(PostgresException e, List<ResourceWrite> writes)
+    {
+        if (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // Set-based statements: the write is found from the key PostgreSQL reports, "Key (...)=(Patient, Code, 123)".
             var key = KeyValues(e.Detail);
@@ -276,23 +288,49 @@ public sealed class StoreTransaction : IAsyncDisposable
             {
                 var write = writes.FirstOrDefault(w => key.Count == 3 && w.ResourceType == key[0] && w.Identifiers.Any(i => i.TypeCode == key[1] && i.Value == key[2])) ?? writes[0];
                 var which = key.Count == 3 ? $" {key[1]} '{key[2]}'" : "";
-                throw new StorageConflictException($"Another {write.ResourceType} already has the openIMIS identifier{which}; business codes are unique per resource type", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
+                return new StorageConflictException($"Another {write.ResourceType} already has the openIMIS identifier{which}; business codes are unique per resource type", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
             }
             var conflicting = writes.FirstOrDefault(w => key.Count >= 2 && w.ResourceType == key[0] && w.Id == key[1]) ?? writes[0];
-            throw new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);
+            return new StorageConflictException($"{conflicting.ResourceType}/{conflicting.Id} was written by another request at the same time", conflicting.ResourceType, conflicting.Id, isDuplicateIdentifier: false, e);
         }
-        catch (PostgresException e) when (e.SqlState == MissingTargetsState)
+        if (e.SqlState == MissingTargetsState) return new MissingTargetsException(MissingTargets(e.MessageText), e);
+        if (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
         {
-            throw new MissingTargetsException(MissingTargets(e.MessageText), e);
+            return new UnstorableValueException($"An identifier, reference or searchable value is too long for this server to index ({e.MessageText})", e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UntranslatableCharacter)
+        // The values written come from the resource: a NUL character (\u0000), a number beyond PostgreSQL's numeric.
+        if (e.SqlState.StartsWith(DataExceptionClass, StringComparison.Ordinal))
         {
-            throw new UnstorableValueException($"The resource holds a character this server cannot store ({e.MessageText}: {e.Detail})", e);
+            return new UnstorableValueException($"The resource holds a value this server cannot store ({e.MessageText}{(e.Detail is null ? "" : ": " + e.Detail)})", e);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
+        return null;
+    }
+
+    // Data exceptions: a value PostgreSQL refuses, often while binding it (a NUL in a string, a number out of range).
+    private const string DataExceptionClass = "22";
+
+    /// <summary>
+    /// Npgsql (10.0.3) keeps a statement that PostgreSQL refused while binding its values, on the run that prepared it
+    /// automatically, as prepared but without its result columns; its next run on the connection then fails with
+    /// "unexpected backend message DataRow" (PreparedStatementTests). Dropping all of the connection's prepared
+    /// statements, which later runs prepare again, costs one round trip on a refusal that is rare.
+    /// </summary>
+    private static async Task ForgetPreparedStatementsAsync(NpgsqlBatch batch)
+    {
+        // DEALLOCATE cannot run in the aborted transaction, which nothing can use any more: end it first.
+        if (batch.Transaction is { } transaction)
         {
-            throw new UnstorableValueException($"An identifier, reference or searchable value is too long for this server to index ({e.MessageText})", e);
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already ended: the refusal came from its COMMIT.
+            }
         }
+        // Npgsql has no asynchronous form of this (one short statement on a rare path).
+        batch.Connection!.UnprepareAll();
     }
 
     // Raised by fhir_refuse_missing (migration 0011), its message ending with a JSON array of [type, id] pairs.

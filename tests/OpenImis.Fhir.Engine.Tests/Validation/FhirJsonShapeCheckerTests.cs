@@ -157,6 +157,25 @@ public sealed class FhirJsonShapeCheckerTests
         Assert.Empty(ShapeCheck.Run("{'resourceType':'Patient','name':[{'text':'   '}]}"));
     }
 
+    [Theory]
+    [InlineData("{'resourceType':'Patient','name':[{'text':'a \\u0000 b'}]}", "Patient.name[0].text")]
+    [InlineData("{'resourceType':'Patient','text':{'status':'generated','div':'<div xmlns=\\'http://www.w3.org/1999/xhtml\\'>\\u0000</div>'}}", "Patient.text.div")]
+    [InlineData("{'resourceType':'Patient','identifier':[{'system':'urn:x','value':'\\u0000'}]}", "Patient.identifier[0].value")]
+    [InlineData("{'resourceType':'Patient','extension':[{'url':'http://x.org/e','valueMarkdown':'x\\u0000'}]}", "Patient.extension[0].value")]
+    public void a_nul_character_in_any_string_is_an_error_where_it_is(string json, string location)
+    {
+        var issue = Single(json, "json-nul-character", location);
+
+        Assert.Equal(IssueTypes.Value, issue.Code);
+    }
+
+    [Fact]
+    public void other_escaped_control_characters_are_allowed()
+    {
+        // datatypes.html#string: characters below 32 other than tab, CR and LF SHOULD not be used; only NUL is refused.
+        Assert.Empty(ShapeCheck.Run("{'resourceType':'Patient','name':[{'text':'a \\u0001 \\t b'}]}"));
+    }
+
     // --- unknown properties ---
 
     [Fact]

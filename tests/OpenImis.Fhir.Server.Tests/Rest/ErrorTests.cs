@@ -195,6 +195,8 @@ public sealed class ErrorTests(ServerFixture server)
         { "POST", "fhir/Basic", """{"resourceType":"Basic","meta":{"versionId":7,"lastUpdated":false},"code":{"text":"x"}}""", null, null },
         { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"nul \u0000 in a string"}}""", null, null },
         { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":1e999}}""", null, null },
+        { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"x"},"extension":[{"url":"http://x.org/d","valueDecimal":1e200000}]}""", null, null },
+        { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"x"},"extension":[{"url":"http://x.org/d","valueDecimal":1e-200000}]}""", null, null },
         { "POST", "fhir/Basic", """{"resourceType":"Basic","code":"not an object"}""", null, null },
         { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"x"},"subject":{"reference":"Basic/"}}""", null, null },
         { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"x"},"subject":{"reference":"Basic/a/b/c"}}""", null, null },
@@ -229,6 +231,34 @@ public sealed class ErrorTests(ServerFixture server)
 
         Assert.True((int)status < 500, $"{method} {url} answered {(int)status}: {outcome?.ToJsonString()}");
         if ((int)status >= 400) Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity is "error" or "fatal");
+    }
+
+    [Fact]
+    public async Task A_nul_character_is_refused_with_422_naming_where_it_is_and_nothing_is_stored()
+    {
+        var id = Basics.NewId();
+        var body = """{"resourceType":"Basic","id":"ID","code":{"text":"ok"},"identifier":[{"system":"urn:x","value":"a\u0000b"}]}""".Replace("ID", id, StringComparison.Ordinal);
+
+        var (status, outcome, _) = await _client.SendRawAsync(HttpMethod.Put, $"fhir/Basic/{id}", body, "application/fhir+json", []);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity == "error" && i.Expression == "Basic.identifier[0].value");
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+    }
+
+    [Theory]
+    [InlineData("1e200000")]
+    [InlineData("1e-200000")]
+    public async Task A_number_beyond_what_postgresql_stores_is_refused_with_422_and_nothing_is_stored(string number)
+    {
+        var id = Basics.NewId();
+        var body = """{"resourceType":"Basic","id":"ID","code":{"text":"ok"},"extension":[{"url":"http://x.org/d","valueDecimal":NUMBER}]}""".Replace("ID", id, StringComparison.Ordinal).Replace("NUMBER", number, StringComparison.Ordinal);
+
+        var (status, outcome, _) = await _client.SendRawAsync(HttpMethod.Put, $"fhir/Basic/{id}", body, "application/fhir+json", []);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity == "error" && i.Text.Contains("cannot store", StringComparison.Ordinal));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal static class ShapeRules
 
     public const string EmptyString = "json-empty-string";
 
+    /// <summary>A string holding U+0000, which no FHIR format can carry everywhere (XML cannot) and PostgreSQL cannot store.</summary>
+    public const string NulCharacter = "json-nul-character";
+
     /// <summary>An element that can repeat (max &gt; 1) given as a single value.</summary>
     public const string ArrayExpected = "json-array-expected";
 
