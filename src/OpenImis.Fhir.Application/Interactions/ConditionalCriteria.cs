@@ -58,11 +58,7 @@ public sealed class ConditionalCriteria
                 throw FhirException.BadRequest($"{what}: '{name}' is a result parameter; conditional criteria take search parameters only");
             }
             if (value.Length == 0) throw FhirException.BadRequest($"{what}: the search parameter '{name}' has no value");
-            // PostgreSQL text cannot hold NUL: no stored value has one, and the query would fail.
-            if (name.Contains('\0', StringComparison.Ordinal) || value.Contains('\0', StringComparison.Ordinal))
-            {
-                throw FhirException.BadRequest($"{what}: the search parameter '{name}' holds a NUL character");
-            }
+            SearchParameters.RefuseNul(name, value, what);
             parameters.Add((name, value));
         }
         if (parameters.Count == 0) throw FhirException.BadRequest($"{what}: no search criteria");

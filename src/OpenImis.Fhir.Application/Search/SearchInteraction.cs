@@ -97,6 +97,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         var ignored = new List<string>();
         foreach (var (name, value) in parameters)
         {
+            SearchParameters.RefuseNul(name, value);
             switch (name)
             {
                 case "_count":

@@ -1,8 +1,24 @@
+using OpenImis.Fhir.Application.Errors;
+
 namespace OpenImis.Fhir.Application.Search;
 
-/// <summary>Splits search values on unescaped commas (search.html#escaping: <c>\,</c> is a literal comma).</summary>
+/// <summary>What every search parameter goes through, whatever asks for the search.</summary>
 public static class SearchParameters
 {
+    /// <summary>
+    /// Refuses a parameter holding NUL (400): PostgreSQL text cannot hold one, so no stored value has it, and the query
+    /// would fail while PostgreSQL binds the value.
+    /// </summary>
+    /// <param name="what">Whose parameter it is, for the message (<c>If-None-Exist</c>); null for a search.</param>
+    public static void RefuseNul(string name, string value, string? what = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!name.Contains('\0', StringComparison.Ordinal) && !value.Contains('\0', StringComparison.Ordinal)) return;
+        throw FhirException.BadRequest($"{(what is null ? "" : what + ": ")}the search parameter '{name.Replace('\0', '?')}' holds a NUL character");
+    }
+
+    /// <summary>Splits search values on unescaped commas (search.html#escaping: <c>\,</c> is a literal comma).</summary>
     public static List<string> SplitValues(string value)
     {
         ArgumentNullException.ThrowIfNull(value);

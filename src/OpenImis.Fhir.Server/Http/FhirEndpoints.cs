@@ -137,7 +137,16 @@ internal static class FhirEndpoints
         {
             throw new FhirException(415, "not-supported", "POST _search takes application/x-www-form-urlencoded parameters");
         }
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException e)
+        {
+            // ASP.NET Core's refusal of the form itself: a NUL, more values or longer values than it reads.
+            throw FhirException.BadRequest($"POST _search: the form body cannot be read ({e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)})");
+        }
         return context.Request.Query.Concat(form).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
     }
 
