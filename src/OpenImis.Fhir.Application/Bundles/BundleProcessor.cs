@@ -199,17 +199,24 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
     {
         if (PatchFactory is null) throw new FhirException(400, "not-supported", "PATCH entries are not supported", entry.Location);
         var resource = entry.Resource!.Value;
-        var resourceType = resource.TryGetProperty("resourceType", out var t) ? t.GetString() : null;
+        var resourceType = StringProperty(resource, "resourceType");
         if (resourceType == "Binary")
         {
             // JSON Patch travels as a Binary (http.html#patch): contentType and base64 data.
-            var contentType = resource.TryGetProperty("contentType", out var c) ? c.GetString() ?? "" : "";
-            var data = resource.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.String ? d.GetBytesFromBase64() : [];
+            var contentType = StringProperty(resource, "contentType") ?? "";
+            byte[] data = [];
+            if (resource.TryGetProperty("data", out var d) && (d.ValueKind != JsonValueKind.String || !d.TryGetBytesFromBase64(out data!)))
+            {
+                throw FhirException.BadRequest("The Binary's data is not base64", entry.Location + ".resource.data");
+            }
             return PatchFactory(contentType, data);
         }
         if (resourceType == "Parameters") return PatchFactory("application/fhir+json", JsonSerializer.SerializeToUtf8Bytes(resource));
         throw FhirException.BadRequest("A PATCH entry's resource is a Parameters (FHIRPath Patch) or a Binary holding a JSON Patch", entry.Location + ".resource");
     }
+
+    private static string? StringProperty(JsonElement resource, string name) =>
+        resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria? criteria, Dictionary<string, string> references,
         Dictionary<int, string> assigned, Dictionary<int, string> matched, CancellationToken cancellationToken)

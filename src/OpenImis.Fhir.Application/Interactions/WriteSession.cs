@@ -167,17 +167,20 @@ public sealed partial class WriteSession : IAsyncDisposable
         if (current.Deleted) throw new FhirException(410, "deleted", $"{type}/{id} was deleted (version {current.VersionId})");
         CheckIfMatch(ifMatch, new CurrentVersion(current.VersionId, current.LastUpdated, current.Deleted), type, id);
         var patched = applyPatch(JsonNode.Parse(current.Json!)!);
-        if (patched is not JsonObject patchedObject || patchedObject["resourceType"]?.GetValue<string>() != type)
+        if (patched is not JsonObject patchedObject || !IsString(patchedObject["resourceType"], type))
         {
             throw new FhirException(422, "processing", "The patch changes the resource type", $"{type}.resourceType");
         }
-        if (patchedObject["id"] is not JsonValue idValue || idValue.GetValue<string>() != id)
+        if (!IsString(patchedObject["id"], id))
         {
             throw new FhirException(422, "processing", "The patch changes or removes the id", $"{type}.id");
         }
         using var document = JsonDocument.Parse(patched.ToJsonString());
         return WriteVersion(type, id, current.VersionId + 1, "PATCH", document.RootElement, 200, options);
     }
+
+    private static bool IsString(JsonNode? node, string expected) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text == expected;
 
     /// <summary>Checks referential integrity over everything written, then commits.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OpenImis.Fhir.Application.Resources;
 using OpenImis.Fhir.Engine.FhirPath;
 
 namespace OpenImis.Fhir.Application.Patch;
@@ -67,6 +68,12 @@ internal static class PatchApplier
 
     private static JsonNode? ParseBody(ReadOnlyMemory<byte> body)
     {
+        // The reader checks UTF-8 only where a string is read: later, and with an exception no refusal catches.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span)) throw PatchException.Malformed("The patch is not valid UTF-8", "");
+        if (JsonSurrogates.FindUnpaired(body.Span) is var unpaired and >= 0)
+        {
+            throw PatchException.Malformed($"The patch holds an unpaired UTF-16 surrogate escape at byte {unpaired + 1}: JSON text must be Unicode", "");
+        }
         try
         {
             // Duplicate member names are refused: RFC 6902 appendix A.13 treats them as a malformed document.

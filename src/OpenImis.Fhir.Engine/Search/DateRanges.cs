@@ -32,5 +32,22 @@ public static class DateRanges
         return new DateSearchValue(Utc(local.Ticks - offset), Utc(next - offset));
     }
 
+    /// <summary>
+    /// ap (search.html#prefix): the searched range widened either side by a tenth of its distance from now, within
+    /// <see cref="Earliest"/> and <see cref="Latest"/>.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Approximate(DateSearchValue searched, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(searched);
+        var distance = TimeSpan.FromTicks(Math.Max((now - searched.Low).Duration().Ticks, (now - searched.High).Duration().Ticks) / 10);
+        return (Minus(searched.Low, distance), Plus(searched.High, distance));
+    }
+
+    /// <summary>t - d, or <see cref="Earliest"/> where that falls before it (DateTimeOffset would throw).</summary>
+    public static DateTimeOffset Minus(DateTimeOffset t, TimeSpan d) => t - Earliest < d ? Earliest : t - d;
+
+    /// <summary>t + d, or <see cref="Latest"/> where that falls after it.</summary>
+    public static DateTimeOffset Plus(DateTimeOffset t, TimeSpan d) => Latest - t < d ? Latest : t + d;
+
     private static DateTimeOffset Utc(long ticks) => new(Math.Clamp(ticks, Earliest.Ticks, Latest.Ticks), TimeSpan.Zero);
 }

@@ -181,12 +181,14 @@ public static class SearchValueExtractor
     }
 
     /// <summary>Half a unit of the last stated digit either side (search.html#number): 100 is [99.5, 100.5), 1.50 is [1.495, 1.505).</summary>
-    public static (decimal Low, decimal High) PrecisionRange(decimal value)
-    {
-        var scale = value.Scale;
-        var half = 0.5m / Pow10(scale);
-        return (value - half, value + half);
-    }
+    public static (decimal Low, decimal High) PrecisionRange(decimal value) => Around(value, 0.5m / Pow10(value.Scale));
+
+    /// <summary>ap for numbers (search.html#prefix): within 10% of the value either side.</summary>
+    public static (decimal Low, decimal High) ApproximateRange(decimal value) => Around(value, Math.Abs(value) / 10);
+
+    // [value - by, value + by], cut at decimal's ends instead of overflowing (a value of 79228162514264337593543950335).
+    private static (decimal Low, decimal High) Around(decimal value, decimal by) =>
+        (value >= decimal.MinValue + by ? value - by : decimal.MinValue, value <= decimal.MaxValue - by ? value + by : decimal.MaxValue);
 
     private static decimal Pow10(int exponent)
     {

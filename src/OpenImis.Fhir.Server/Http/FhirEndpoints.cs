@@ -133,7 +133,9 @@ internal static class FhirEndpoints
     // POST _search: the parameters of the URL and of the form body together.
     private static async Task<List<KeyValuePair<string, string>>> FormParametersAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType)
+        // search.html#search: the form is application/x-www-form-urlencoded (not multipart).
+        if (!context.Request.HasFormContentType || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             throw new FhirException(415, "not-supported", "POST _search takes application/x-www-form-urlencoded parameters");
         }
@@ -267,8 +269,8 @@ internal static class FhirEndpoints
         if (request.Headers.IfModifiedSince.Count > 0
             && DateTimeOffset.TryParse(request.Headers.IfModifiedSince.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
         {
-            // HTTP dates have whole seconds; lastUpdated has milliseconds.
-            return lastUpdated < since.AddSeconds(1);
+            // HTTP dates have whole seconds; lastUpdated has milliseconds (compared without adding: 9999-12-31 has no next second).
+            return lastUpdated - since < TimeSpan.FromSeconds(1);
         }
         return false;
     }

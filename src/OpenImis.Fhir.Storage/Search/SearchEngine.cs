@@ -310,13 +310,14 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         }
     }
 
-    // A key value the database can cast to its type (a tampered cursor would otherwise fail in the query).
+    // A key value the database can cast to its type (a tampered cursor would otherwise fail in the query): in the
+    // form this server writes (an instant in the round-trip format; "10:00" parses in .NET, not in PostgreSQL).
     private static bool Readable(string value, string sqlType) => sqlType switch
     {
-        "timestamptz" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
+        "timestamptz" => DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _),
         "numeric" => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         "bigint" => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-        _ => true,
+        _ => !value.Contains('\0', StringComparison.Ordinal),
     };
 
     private async Task<long> CountAsync(SearchRequest request, CancellationToken cancellationToken)

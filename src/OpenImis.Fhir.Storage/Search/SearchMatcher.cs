@@ -154,9 +154,8 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
 
     private static bool Approximately(DateSearchValue value, DateSearchValue searched)
     {
-        var now = DateTimeOffset.UtcNow;
-        var distance = TimeSpan.FromTicks(Math.Max((now - searched.Low).Duration().Ticks, (now - searched.High).Duration().Ticks) / 10);
-        return value.High > searched.Low - distance && value.Low < searched.High + distance;
+        var (from, to) = DateRanges.Approximate(searched, DateTimeOffset.UtcNow);
+        return value.High > from && value.Low < to;
     }
 
     private static bool NumberMatches(decimal value, string searched, string code)
@@ -174,7 +173,7 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
             SearchPrefix.Eb => value < low,
             SearchPrefix.Ge => value >= number,
             SearchPrefix.Le => value <= number,
-            _ => value >= number - Math.Abs(number) / 10 && value <= number + Math.Abs(number) / 10,
+            _ => SearchValueExtractor.ApproximateRange(number) is var (near, far) && value >= near && value <= far,
         };
     }
 

@@ -81,6 +81,20 @@ public class PatchApplierTests
     }
 
     [Fact]
+    public void a_body_with_an_unpaired_surrogate_escape_or_invalid_utf8_is_400()
+    {
+        Refused(400, "application/json-patch+json", """[{"op":"replace","path":"/gender","value":"\ud800"}]""");
+        var invalidUtf8 = new byte[] { (byte)'[', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)']' };
+        AssertRefused(400, "", () => PatchApplier.Apply(Json(Patient), "application/json-patch+json", invalidUtf8, PathEngine));
+    }
+
+    [Fact]
+    public void a_paired_surrogate_escape_is_text_like_any_other()
+    {
+        Apply("application/json-patch+json", """[{"op":"replace","path":"/gender","value":"\ud83d\ude00"}]""", """{"resourceType":"Patient","id":"p1","gender":"\ud83d\ude00"}""");
+    }
+
+    [Fact]
     public void the_resource_passed_in_is_never_changed()
     {
         var resource = Json(Patient);

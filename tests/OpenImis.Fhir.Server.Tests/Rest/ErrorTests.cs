@@ -218,6 +218,25 @@ public sealed class ErrorTests(ServerFixture server)
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PUT","url":"Basic/x"},"resource":{"resourceType":"Patient","id":"x"}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"GET","url":"Basic?identifier=x"}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[7]}""", null, null },
+        // Found by fuzzing (each answered 500 before): unpaired surrogate escapes, which System.Text.Json will not read.
+        { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"\ud800"}}""", null, null },
+        { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"\udc00 low first"}}""", null, null },
+        { "POST", "fhir/Basic", """{"resourceType":"Basic","code":{"text":"x"},"\ud800":1}""", null, null },
+        { "POST", "fhir/Basic", """{"resourceType":"Basic\ud800","code":{"text":"x"}}""", null, null },
+        // Numbers and dates at the ends of what .NET holds, in resources and searches.
+        { "POST", "fhir/Observation", """{"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":79228162514264337593543950335}}""", null, null },
+        { "POST", "fhir/Observation", """{"resourceType":"Observation","status":"final","code":{"text":"x"},"component":[{"code":{"text":"a"},"valueQuantity":{"value":-79228162514264337593543950335}}]}""", null, null },
+        { "GET", "fhir/RiskAssessment?probability=79228162514264337593543950335", null, null, null },
+        { "GET", "fhir/RiskAssessment?probability=ap-79228162514264337593543950335", null, null, null },
+        { "GET", "fhir/Observation?_lastUpdated=0001-01-01T00:00:00%2B14:00", null, null, null },
+        { "GET", "fhir/Observation?_lastUpdated=ap0001", null, null, null },
+        { "GET", "fhir/Observation?_lastUpdated=ap9999-12-31T23:59:59-12:00", null, null, null },
+        { "GET", "fhir/Observation?date=ap0001-01-01", null, null, null },
+        { "GET", "fhir/Patient/john-doe", null, "If-Modified-Since", "Fri, 31 Dec 9999 23:59:59 GMT" },
+        // PATCH entries of a Bundle whose Binary is not what it should be.
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":"Binary","contentType":"application/json-patch+json","data":"!!!notbase64"}}]}""", null, null },
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":"Binary","contentType":5,"data":"W10="}}]}""", null, null },
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":7}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"POST","url":"Basic"},"resource":{"resourceType":"Basic","code":{"text":"x"},"subject":{"reference":"Basic?identifier=x&name=y"}}}]}""", null, null },
     };
 

@@ -72,6 +72,9 @@ public sealed class PatchTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await PatchAsync($"fhir/Patient/{id}", "<x/>", "application/xml")).StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await PatchAsync($"fhir/Patient/{id}", """[{"op":"replace","path":"/gender","value":"male"}]""", "application/json-patch+json", "W/\"7\"")).StatusCode);
         Assert.Equal((HttpStatusCode)422, (await PatchAsync($"fhir/Patient/{id}", """[{"op":"replace","path":"/id","value":"other"}]""", "application/json-patch+json")).StatusCode);
+        Assert.Equal((HttpStatusCode)422, (await PatchAsync($"fhir/Patient/{id}", """[{"op":"replace","path":"/id","value":7}]""", "application/json-patch+json")).StatusCode);
+        Assert.Equal((HttpStatusCode)422, (await PatchAsync($"fhir/Patient/{id}", """[{"op":"replace","path":"/resourceType","value":7}]""", "application/json-patch+json")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync($"fhir/Patient/{id}", """[{"op":"replace","path":"/gender","value":"\ud800"}]""", "application/json-patch+json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PatchAsync("fhir/Patient/no-such-patient", """[{"op":"replace","path":"/gender","value":"male"}]""", "application/json-patch+json")).StatusCode);
     }
 

@@ -150,12 +150,17 @@ public sealed class PagingAndSortTests(SearchFixture fixture)
         Assert.NotEmpty(FhirHttp.Issues(body));
     }
 
-    [Fact]
-    public async Task A_cursor_with_a_key_value_of_the_wrong_type_is_refused()
+    // A cursor is written as the base64url of its JSON: [sort, key values..., sequence].
+    [Theory]
+    [InlineData("birthdate", """["birthdate","not a date","1"]""")]
+    [InlineData("birthdate", """["birthdate","10:00","1"]""")]
+    [InlineData("_lastUpdated", """["_lastUpdated","10:00","1"]""")]
+    [InlineData("family", """["family","\u0000","1"]""")]
+    [InlineData("_id", """["_id","a\u0000","1"]""")]
+    public async Task A_cursor_with_a_key_value_the_server_never_writes_is_refused(string sort, string cursor)
     {
-        // ["birthdate", "not a date", "1"], as a cursor is written (base64url of its JSON).
-        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("[\"birthdate\",\"not a date\",\"1\"]")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Patient?_sort=birthdate&_cursor={forged}");
+        var forged = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(cursor)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Patient?_sort={sort}&_cursor={forged}");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.NotEmpty(FhirHttp.Issues(body));
     }

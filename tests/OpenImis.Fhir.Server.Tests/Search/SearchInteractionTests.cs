@@ -107,6 +107,15 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
     }
 
+    [Fact]
+    public async Task Post_search_takes_no_multipart_form()
+    {
+        using var content = new MultipartFormDataContent { { new StringContent("kamau"), "family" } };
+        using var response = await _client.PostAsync("fhir/Patient/_search", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("family=%00")]
     [InlineData("fam%00ily=kamau")]

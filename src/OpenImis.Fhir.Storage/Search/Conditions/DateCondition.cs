@@ -57,8 +57,8 @@ internal static class DateCondition
         var range = Parse(text, code);
         var width = TimeSpan.FromMilliseconds(1);
         // The last instant of a range, and the one before its first (the year 0001 has none before it).
-        var last = range.High - width;
-        var beforeFirst = range.Low - DateTimeOffset.MinValue < width ? DateTimeOffset.MinValue : range.Low - width;
+        var last = DateRanges.Minus(range.High, width);
+        var beforeFirst = DateRanges.Minus(range.Low, width);
         return prefix switch
         {
             SearchPrefix.Eq => $"({column} >= {sql.Add(range.Low)} and {column} <= {sql.Add(last)})",
@@ -86,10 +86,7 @@ internal static class DateCondition
 
     private static string Approximately(SqlBuilder sql, string low, string high, DateSearchValue range)
     {
-        var now = DateTimeOffset.UtcNow;
-        var distance = TimeSpan.FromTicks(Math.Max((now - range.Low).Duration().Ticks, (now - range.High).Duration().Ticks) / 10);
-        var from = range.Low - distance < DateRanges.Earliest ? DateRanges.Earliest : range.Low - distance;
-        var to = range.High + distance > DateRanges.Latest ? DateRanges.Latest : range.High + distance;
+        var (from, to) = DateRanges.Approximate(range, DateTimeOffset.UtcNow);
         return $"({high} > {sql.Add(from)} and {low} < {sql.Add(to)})";
     }
 }

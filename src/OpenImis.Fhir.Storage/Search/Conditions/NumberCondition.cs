@@ -21,6 +21,7 @@ internal static class NumberCondition
         var (prefix, text) = SearchPrefixes.Split(value);
         var number = Parse(text, code);
         var (low, high) = SearchValueExtractor.PrecisionRange(number);
+        var (near, far) = SearchValueExtractor.ApproximateRange(number);
         return prefix switch
         {
             SearchPrefix.Eq => $"({column} >= {sql.Add(low)} and {column} < {sql.Add(high)})",
@@ -31,7 +32,7 @@ internal static class NumberCondition
             SearchPrefix.Eb => $"{column} < {sql.Add(low)}",
             SearchPrefix.Ge => $"{column} >= {sql.Add(number)}",
             SearchPrefix.Le => $"{column} <= {sql.Add(number)}",
-            _ => $"({column} >= {sql.Add(number - Math.Abs(number) / 10)} and {column} <= {sql.Add(number + Math.Abs(number) / 10)})",
+            _ => $"({column} >= {sql.Add(near)} and {column} <= {sql.Add(far)})",
         };
     }
 
