@@ -6,8 +6,14 @@ public sealed class FhirServerOptions
     /// <summary>Largest request body accepted; larger gets 413.</summary>
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
 
-    /// <summary>Deepest JSON nesting accepted; deeper gets 400.</summary>
-    public int MaxJsonDepth { get; set; } = 100;
+    /// <summary>Deepest JSON nesting accepted; deeper gets 400. At most <see cref="DeepestJson"/>.</summary>
+    public int MaxJsonDepth { get; set; } = DeepestJson;
+
+    /// <summary>
+    /// System.Text.Json's default depth, which every later reading of a stored resource uses (stamping, patching,
+    /// reading back from jsonb, indexing): a body any deeper would be stored and then fail there (a 500).
+    /// </summary>
+    public const int DeepestJson = 64;
 
     public int DefaultPageSize { get; set; } = 20;
 

@@ -62,14 +62,27 @@ public sealed class StoreTransaction : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The current version with its body, row-locked (PATCH reads, changes and writes it back).</summary>
+    /// <summary>
+    /// The current version with its body, row-locked (PATCH reads, changes and writes it back). The lock is taken by a
+    /// statement of its own, then the version read, in one round trip: locking the joined row directly, a PATCH that
+    /// waited for a concurrent update found nothing (after the wait PostgreSQL re-checks the resource row, now at the
+    /// next version, against the old version row) and answered 404.
+    /// </summary>
     public async Task<StoredResource?> ReadCurrentForUpdateAsync(string resourceType, string id, CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
-        await using var command = Command(FhirStore.CurrentVersionSql + " for no key update of r");
-        command.Parameters.Add(new() { Value = resourceType });
-        command.Parameters.Add(new() { Value = id });
-        return await FhirStore.ReadOneAsync(command, cancellationToken);
+        await using var batch = new NpgsqlBatch(_connection, Begun());
+        var lockRow = new NpgsqlBatchCommand("select 1 from fhir_resource where resource_type = $1 and id = $2 for no key update");
+        var read = new NpgsqlBatchCommand(FhirStore.CurrentVersionSql);
+        foreach (var command in (NpgsqlBatchCommand[])[lockRow, read])
+        {
+            command.Parameters.Add(new() { Value = resourceType });
+            command.Parameters.Add(new() { Value = id });
+            batch.BatchCommands.Add(command);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? FhirStore.ReadRow(reader) : null;
     }
 
     /// <summary>The current body of a resource as this transaction sees it (its own writes included); null when absent or deleted.</summary>

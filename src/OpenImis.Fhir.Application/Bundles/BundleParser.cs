@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Resources;
 
 namespace OpenImis.Fhir.Application.Bundles;
 
@@ -31,8 +32,30 @@ internal static class BundleParser
         }
         var index = 0;
         foreach (var entry in entryArray.EnumerateArray()) entries.Add(ParseEntry(entry, index++, baseUrl));
+        RefuseRepeatedFullUrls(entries);
         return (type, entries);
     }
+
+    // bdl-7: a fullUrl is unique in a Bundle, or its entries hold different versions (meta.versionId). Two entries
+    // under one urn:uuid would leave references to it naming either of them.
+    private static void RefuseRepeatedFullUrls(List<BundleEntryRequest> entries)
+    {
+        var seen = new Dictionary<(string FullUrl, string? Version), int>();
+        foreach (var entry in entries)
+        {
+            if (entry.FullUrl is not { } fullUrl) continue;
+            if (!seen.TryAdd((fullUrl, VersionOf(entry.Resource)), entry.Index))
+            {
+                throw FhirException.BadRequest(
+                    $"bdl-7: the fullUrl '{fullUrl}' is also that of Bundle.entry[{seen[(fullUrl, VersionOf(entry.Resource))]}]; a fullUrl is unique in a Bundle",
+                    $"Bundle.entry[{entry.Index}].fullUrl");
+            }
+        }
+    }
+
+    private static string? VersionOf(JsonElement? resource) =>
+        resource is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+            && meta.TryGetProperty("versionId", out var version) && version.ValueKind == JsonValueKind.String ? version.GetString() : null;
 
     private static BundleEntryRequest ParseEntry(JsonElement entry, int index, string baseUrl)
     {
@@ -49,7 +72,8 @@ internal static class BundleParser
         }
         var url = String(request, "url", at + ".request.url") ?? throw FhirException.BadRequest("The entry's request has no url", at + ".request.url");
         if (url.StartsWith(baseUrl + "/", StringComparison.Ordinal)) url = url[(baseUrl.Length + 1)..];
-        else if (url.Contains("://", StringComparison.Ordinal)) throw FhirException.BadRequest($"The url '{url}' is not on this server ({baseUrl})", at + ".request.url");
+        // An absolute url of another server; criteria may hold URLs (Patient?identifier=http://system|123).
+        else if (url.Split('?', 2)[0].Contains("://", StringComparison.Ordinal)) throw FhirException.BadRequest($"The url '{url}' is not on this server ({baseUrl})", at + ".request.url");
         url = url.TrimStart('/');
 
         string? query = null;
@@ -73,6 +97,10 @@ internal static class BundleParser
         if ((segments.Length == 3 && compartmentTarget is null) || segments.Length > 4 || (segments.Length == 4 && version is null))
         {
             throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query, [Type/[id/]]_history or metadata", at + ".request.url");
+        }
+        if (id is not null && !ResourceIds.IsValid(id))
+        {
+            throw FhirException.BadRequest($"'{id}' in the url '{url}' is not a valid resource id ({ResourceIds.Rule})", at + ".request.url");
         }
         JsonElement? resource = entry.TryGetProperty("resource", out var r) ? r : null;
         switch (method)

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Resources;
 using OpenImis.Fhir.Engine.Model;
@@ -15,7 +14,7 @@ namespace OpenImis.Fhir.Application.Interactions;
 /// <see cref="CommitAsync"/> checks referential integrity over all of them, then commits. Disposing without commit
 /// rolls everything back.
 /// </summary>
-public sealed partial class WriteSession : IAsyncDisposable
+public sealed class WriteSession : IAsyncDisposable
 {
     private readonly FhirContext _context;
     private readonly StoreTransaction _transaction;
@@ -326,7 +325,7 @@ public sealed partial class WriteSession : IAsyncDisposable
 
     private static void CheckId(string id)
     {
-        if (!IdPattern().IsMatch(id)) throw FhirException.BadRequest($"'{id}' is not a valid resource id (1 to 64 of A-Z a-z 0-9 - .)");
+        if (!ResourceIds.IsValid(id)) throw FhirException.BadRequest($"'{id}' is not a valid resource id ({ResourceIds.Rule})");
     }
 
     private static void CheckIfMatch(string? ifMatch, CurrentVersion? current, string type, string id)
@@ -345,7 +344,4 @@ public sealed partial class WriteSession : IAsyncDisposable
 
     private static string Relocate(string location, string type, string? prefix) =>
         prefix is not null && location.StartsWith(type, StringComparison.Ordinal) ? prefix + location[type.Length..] : location;
-
-    [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}$")]
-    private static partial Regex IdPattern();
 }

@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
+using OpenImis.Fhir.Application.Resources;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Storage;
@@ -16,7 +16,7 @@ namespace OpenImis.Fhir.Application.Search;
 /// default) unknown ones, runs the search and writes the searchset Bundle: matches and includes with their
 /// search.mode, <c>total</c> when asked, <c>self</c> and <c>next</c> links (the next link carries a cursor).
 /// </summary>
-public sealed partial class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments)
+public sealed class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments)
 {
     public const string CursorParameter = PagingLinks.CursorParameter;
 
@@ -43,7 +43,7 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
         if (!context.IsResourceType(compartmentType)) throw FhirException.NotFound($"Unknown resource type '{compartmentType}'");
         var compartment = compartments.Find(compartmentType)
             ?? throw FhirException.NotFound($"{compartmentType} is not a compartment; the compartments are {string.Join(", ", compartments.All.Select(c => c.Type))}");
-        if (!IdPattern().IsMatch(compartmentId)) throw FhirException.BadRequest($"'{compartmentId}' is not a valid resource id (1 to 64 of A-Z a-z 0-9 - .)");
+        if (!ResourceIds.IsValid(compartmentId)) throw FhirException.BadRequest($"'{compartmentId}' is not a valid resource id ({ResourceIds.Rule})");
         var path = $"{baseUrl}/{compartmentType}/{compartmentId}/{type}";
         if (type == SearchRequest.AnyType)
         {
@@ -234,7 +234,4 @@ public sealed partial class SearchInteraction(FhirContext context, SearchEngine 
 
     private static string TypeLabel(string type) =>
         type == SearchRequest.AnyType ? "every type of a compartment (*: only the parameters of base Resource, such as _id, _lastUpdated, _tag, _profile, and _type)" : type;
-
-    [GeneratedRegex(@"^[A-Za-z0-9\-\.]{1,64}$")]
-    private static partial Regex IdPattern();
 }

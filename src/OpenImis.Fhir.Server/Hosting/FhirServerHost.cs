@@ -30,6 +30,10 @@ internal static class FhirServerHost
         configure?.Invoke(builder);
 
         var options = builder.Configuration.GetSection("Fhir").Get<FhirServerOptions>() ?? new FhirServerOptions();
+        if (options.MaxJsonDepth is < 1 or > FhirServerOptions.DeepestJson)
+        {
+            throw new InvalidOperationException($"Fhir:MaxJsonDepth is {options.MaxJsonDepth}; it must be between 1 and {FhirServerOptions.DeepestJson}");
+        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;

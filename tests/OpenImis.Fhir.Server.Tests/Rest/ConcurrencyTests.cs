@@ -15,6 +15,36 @@ public sealed class ConcurrencyTests(ServerFixture server)
     private const int Writers = 8;
     private readonly HttpClient _client = server.Client;
 
+    // A PATCH that waits for another writer of the resource then patches the version that writer committed.
+    [Fact]
+    public async Task A_patch_that_waited_for_a_concurrent_update_applies_to_the_new_version()
+    {
+        var id = Basics.NewId();
+        await _client.PutAsync(Basics.New(id));
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(server.ConnectionString);
+        var store = new OpenImis.Fhir.Storage.FhirStore(dataSource);
+        var other = await store.BeginAsync();
+        Assert.NotNull(await other.LockCurrentAsync("Basic", id));
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"fhir/Basic/{id}")
+        {
+            Content = new StringContent("""[{"op":"replace","path":"/code/text","value":"patched"}]""", System.Text.Encoding.UTF8, "application/json-patch+json"),
+        };
+        var patch = _client.SendAsync(request);
+        await Task.Delay(300);
+        Assert.False(patch.IsCompleted, "the PATCH did not wait for the row lock");
+        var updated = Basics.New(id, "updated meanwhile");
+        updated["meta"] = new JsonObject { ["versionId"] = "2" };
+        other.Write(new OpenImis.Fhir.Storage.ResourceWrite("Basic", id, 2, DateTimeOffset.UtcNow, "PUT", updated.ToJsonString(), [], []));
+        await other.CommitAsync();
+        await other.DisposeAsync();
+
+        using var response = await patch;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var read = JsonNode.Parse(await _client.GetStringAsync($"fhir/Basic/{id}"))!;
+        Assert.Equal(("3", "patched"), ((string?)read["meta"]!["versionId"], (string?)read["code"]!["text"]));
+    }
+
     [Fact]
     public async Task Parallel_updates_with_the_same_if_match_exactly_one_wins_the_rest_get_412()
     {

@@ -161,6 +161,25 @@ public sealed class ErrorTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error");
     }
 
+    // Nested extensions: the innermost one of n is at depth 2n + 1 (with its value), its parent array at 2n.
+    [Theory]
+    [InlineData(31, HttpStatusCode.Created)]
+    [InlineData(32, HttpStatusCode.BadRequest)]
+    public async Task A_resource_up_to_the_depth_limit_is_stored_and_read_back_and_a_deeper_one_is_400(int nesting, HttpStatusCode expected)
+    {
+        var extension = new JsonObject { ["url"] = "http://example.org/leaf", ["valueString"] = "leaf" };
+        for (var i = 1; i < nesting; i++) extension = new JsonObject { ["url"] = "http://example.org/nested", ["extension"] = new JsonArray(extension) };
+        var basic = Basics.New();
+        basic["extension"] = new JsonArray(extension);
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", basic);
+
+        Assert.Equal(expected, status);
+        if (expected != HttpStatusCode.Created) return;
+        var read = JsonNode.Parse(await _client.GetStringAsync($"fhir/Basic/{body!["id"]}"))!;
+        Assert.True(JsonNode.DeepEquals(basic["extension"], read["extension"]), "the extensions read back differ from those written");
+    }
+
     [Theory]
     [InlineData("POST", "fhir/Basic/some-id")]
     [InlineData("DELETE", "fhir")]
@@ -233,6 +252,10 @@ public sealed class ErrorTests(ServerFixture server)
         { "GET", "fhir/Observation?_lastUpdated=ap9999-12-31T23:59:59-12:00", null, null, null },
         { "GET", "fhir/Observation?date=ap0001-01-01", null, null, null },
         { "GET", "fhir/Patient/john-doe", null, "If-Modified-Since", "Fri, 31 Dec 9999 23:59:59 GMT" },
+        // A NUL in an entry's id reached PostgreSQL (over REST, Kestrel refuses %00 in a path).
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"GET","url":"Basic/a\u0000"}}]}""", null, null },
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Basic/a\u0000"}}]}""", null, null },
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PUT","url":"Basic/a\u0000"},"resource":{"resourceType":"Basic","id":"a","code":{"text":"x"}}}]}""", null, null },
         // PATCH entries of a Bundle whose Binary is not what it should be.
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":"Binary","contentType":"application/json-patch+json","data":"!!!notbase64"}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":"Binary","contentType":5,"data":"W10="}}]}""", null, null },

@@ -220,6 +220,39 @@ public sealed class TransactionTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Two_entries_under_one_full_url_are_refused_and_nothing_is_stored()
+    {
+        var urn = NewUrn();
+        string first = Basics.NewId(), second = Basics.NewId();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{first}", Basics.New(first), fullUrl: urn),
+            Entry("PUT", $"Basic/{second}", Basics.New(second), fullUrl: urn)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(FhirHttp.Issues(response), i => i.Expression == "Bundle.entry[1].fullUrl" && i.Text.Contains("bdl-7", StringComparison.Ordinal));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", first));
+    }
+
+    // The system of an identifier is usually a URL, written unescaped: it is criteria, not an absolute entry url.
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Conditional_criteria_may_hold_an_unescaped_url(string method)
+    {
+        var value = Basics.NewCode();
+        var existing = Basics.NewId();
+        await _client.PutAsync(Basics.New(existing).WithIdentifier("http://example.org/ids", value));
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry(method, $"Basic?identifier=http://example.org/ids|{value}", method == "PUT" ? Basics.New(existing, "updated").WithIdentifier("http://example.org/ids", value) : null)));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        Assert.Equal(method == "PUT" ? 200 : 204, Status(FhirHttp.Entries(response)[0]));
+        Assert.Equal(2, await Database.VersionCountAsync(server.ConnectionString, "Basic", existing));
+    }
+
+    [Fact]
     public async Task A_conditional_update_with_an_id_that_matches_nothing_creates_that_id_and_references_name_it()
     {
         var value = Basics.NewCode();
