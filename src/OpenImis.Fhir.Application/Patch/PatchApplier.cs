@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OpenImis.Fhir.Application.Resources;
 using OpenImis.Fhir.Engine.FhirPath;
+using OpenImis.Fhir.Engine.Validation.Json;
 
 namespace OpenImis.Fhir.Application.Patch;
 
@@ -70,7 +70,7 @@ internal static class PatchApplier
     {
         // The reader checks UTF-8 only where a string is read: later, and with an exception no refusal catches.
         if (!System.Text.Unicode.Utf8.IsValid(body.Span)) throw PatchException.Malformed("The patch is not valid UTF-8", "");
-        if (JsonSurrogates.FindUnpaired(body.Span) is var unpaired and >= 0)
+        if (JsonEscapes.FindUnpairedSurrogate(body.Span) is var unpaired and >= 0)
         {
             throw PatchException.Malformed($"The patch holds an unpaired UTF-16 surrogate escape at byte {unpaired + 1}: JSON text must be Unicode", "");
         }

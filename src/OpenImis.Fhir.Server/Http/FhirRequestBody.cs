@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using OpenImis.Fhir.Application;
 using OpenImis.Fhir.Application.Errors;
-using OpenImis.Fhir.Application.Resources;
+using OpenImis.Fhir.Engine.Validation.Json;
 
 namespace OpenImis.Fhir.Server.Http;
 
@@ -54,7 +54,7 @@ internal static class FhirRequestBody
         // The JSON reader checks the UTF-8 of strings only when they are read: the stored copy would hold U+FFFD.
         if (!System.Text.Unicode.Utf8.IsValid(body)) throw new FhirException(400, "structure", "The body is not valid UTF-8 (FHIR JSON is UTF-8)");
         // Before parsing: the parser's duplicate-name check reads names, and throws on such an escape in one.
-        var unpaired = JsonSurrogates.FindUnpaired(body);
+        var unpaired = JsonEscapes.FindUnpairedSurrogate(body);
         if (unpaired >= 0)
         {
             throw new FhirException(400, "structure", $"The body holds an unpaired UTF-16 surrogate escape at byte {unpaired + 1} ('{Encoding.ASCII.GetString(body, unpaired, 6)}'): JSON text must be Unicode");

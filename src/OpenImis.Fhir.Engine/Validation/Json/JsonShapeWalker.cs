@@ -320,21 +320,21 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
                 $"{CurrentName()}: an empty string \"\" is not allowed; leave the element out instead.");
             return;
         }
+        var escaped = text.IndexOf((byte)'\\') >= 0;
+        if (escaped && JsonEscapes.HasNul(text))
+        {
+            Report(IssueSeverity.Error, IssueTypes.Value, ShapeRules.NulCharacter,
+                $"{CurrentName()}: holds the character U+0000 (NUL), which FHIR strings should not contain (datatypes.html#string) and which FHIR XML cannot represent.");
+            return;
+        }
+        if (rule.Format == PrimitiveFormat.None) return;
         byte[]? unescaped = null;
-        if (text.IndexOf((byte)'\\') >= 0)
+        if (escaped)
         {
             // Escapes are rare in FHIR data: unescape through a string rather than re-implement JSON unescaping.
             unescaped = Encoding.UTF8.GetBytes(value.GetString()!);
             text = unescaped;
-            // JSON can only carry a NUL escaped, so only an escaped text needs this check.
-            if (text.IndexOf((byte)0) >= 0)
-            {
-                Report(IssueSeverity.Error, IssueTypes.Value, ShapeRules.NulCharacter,
-                    $"{CurrentName()}: holds the character U+0000 (NUL), which FHIR strings should not contain (datatypes.html#string) and which FHIR XML cannot represent.");
-                return;
-            }
         }
-        if (rule.Format == PrimitiveFormat.None) return;
         if (rule.Format == PrimitiveFormat.String)
         {
             // Characters are never more than UTF-8 bytes, so only a long text needs counting.
