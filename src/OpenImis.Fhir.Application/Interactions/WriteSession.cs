@@ -231,6 +231,7 @@ public sealed class WriteSession : IAsyncDisposable
         var (issues, root) = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
         if (type == "SearchParameter" && _context.SearchParameters is { } sync) CheckSearchParameter(sync, document.RootElement, id, options.LocationPrefix ?? type);
         var references = IndexExtractor.References(root, _context.IsResourceType);
+        if (_context.Options.ReferentialIntegrity) RefuseUnresolvedPlaceholders(references, type, options.LocationPrefix);
         var json = Encoding.UTF8.GetString(stamped);
         var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references) { Search = _context.Options.SearchIndexing ? _context.Search.Rows(root) : [] };
         _transaction.Write(write);
@@ -244,6 +245,19 @@ public sealed class WriteSession : IAsyncDisposable
         _deleted.Remove((type, id));
         // The change sequence number is drawn when the write is flushed; nothing in an answer needs it.
         return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, 0, json), issues);
+    }
+
+    // A urn:uuid or urn:oid reference names an entry of the Bundle it travels in (http.html#trules), rewritten to
+    // Type/id by then: one still here names nothing this server or anyone holds, a reference left dangling.
+    private static void RefuseUnresolvedPlaceholders(IReadOnlyList<IndexedReference> references, string type, string? prefix)
+    {
+        var issues = references
+            .Where(r => r.TargetUrl is { } url && (url.StartsWith("urn:uuid:", StringComparison.Ordinal) || url.StartsWith("urn:oid:", StringComparison.Ordinal)))
+            .Select(r => new OutcomeIssue("error", "not-found",
+                $"The reference {r.TargetUrl} names no entry of this Bundle: a urn:uuid or urn:oid reference is resolved only against the fullUrls of its Bundle",
+                Relocate(r.Path, type, prefix)))
+            .ToList();
+        if (issues.Count > 0) throw new FhirException(422, issues);
     }
 
     private void CheckSearchParameter(Search.SearchParameterSync sync, JsonElement resource, string id, string location)

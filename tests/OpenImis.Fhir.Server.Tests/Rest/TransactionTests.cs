@@ -220,6 +220,31 @@ public sealed class TransactionTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_urn_uuid_reference_to_no_entry_of_the_transaction_is_422_where_it_is_and_nothing_is_stored()
+    {
+        var stored = Basics.NewId();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{stored}", Basics.New(stored)),
+            Entry("POST", "Basic", Basics.New().WithSubject(NewUrn()))));
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(response), i => i.Code == "not-found" && i.Expression == "Bundle.entry[1].resource.subject");
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", stored));
+    }
+
+    [Theory]
+    [InlineData("urn:uuid:3fa85f64-5717-4562-b3fc-2c963f66afa6")]
+    [InlineData("urn:oid:1.2.3.4")]
+    public async Task A_placeholder_reference_outside_a_bundle_names_nothing_and_is_422(string reference)
+    {
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject(reference));
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(response), i => i.Expression == "Basic.subject");
+    }
+
+    [Fact]
     public async Task Two_entries_under_one_full_url_are_refused_and_nothing_is_stored()
     {
         var urn = NewUrn();
