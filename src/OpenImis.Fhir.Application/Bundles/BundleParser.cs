@@ -98,6 +98,11 @@ internal static class BundleParser
         {
             throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query, [Type/[id/]]_history or metadata", at + ".request.url");
         }
+        if (version is not null && !isRead)
+        {
+            // Over REST a write to Type/id/_history/vid is 405; here it would act on the current version.
+            throw FhirException.BadRequest($"A {method} entry cannot address a version ('{url}'): versions are read-only", at + ".request.url");
+        }
         if (id is not null && !ResourceIds.IsValid(id))
         {
             throw FhirException.BadRequest($"'{id}' in the url '{url}' is not a valid resource id ({ResourceIds.Rule})", at + ".request.url");

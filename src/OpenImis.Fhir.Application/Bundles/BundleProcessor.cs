@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Resources;
@@ -32,12 +33,36 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
         var (type, entries) = BundleParser.Parse(bundle, baseUrl, context.Options.MaxBundleEntries);
         var reading = new ReadContext(baseUrl, strict);
         var results = type == "transaction"
-            ? await TransactionAsync(entries, reading, cancellationToken)
+            ? await RetriedOnDeadlockAsync(() => TransactionAsync(entries, reading, cancellationToken))
             : await BatchAsync(entries, reading, cancellationToken);
         return (200, WriteResponse(type + "-response", entries, results, baseUrl, prefer));
     }
 
+    /// <summary>
+    /// Two transactions that lock the same rows in opposite orders deadlock, and PostgreSQL rolls one of them back whole
+    /// (a conditional entry locks the row it matched only when it runs; a delete locks its row at once, a reference
+    /// check its targets at commit). That one runs again once the other has committed, up to twice; a third deadlock
+    /// reaches the client as 409.
+    /// </summary>
+    private static async Task<T> RetriedOnDeadlockAsync<T>(Func<Task<T>> run)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await run();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                // Rolled back whole: nothing of this attempt is stored.
+            }
+        }
+    }
+
     private readonly record struct ReadContext(string BaseUrl, bool Strict);
+
+    /// <summary>What a client is told of a deadlock it lost (here and over REST).</summary>
+    public const string DeadlockMessage = "This request and a concurrent one each waited for rows the other had locked (PostgreSQL: deadlock detected); this one was rolled back and nothing of it was stored: send it again";
 
     private async Task<EntryResult[]> TransactionAsync(List<BundleEntryRequest> entries, ReadContext reading, CancellationToken cancellationToken)
     {
@@ -156,6 +181,11 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             catch (StorageConflictException e)
             {
                 results[entry.Index] = new EntryResult(409, null, Located(new FhirException(409, [StorageConflicts.Issue(e, entry.Location + ".resource")]), entry).Issues);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
+            {
+                // This entry alone was rolled back; the others of the batch stand.
+                results[entry.Index] = new EntryResult(409, null, [new OutcomeIssue("error", "conflict", DeadlockMessage, entry.Location)]);
             }
         }
         return results;
@@ -293,7 +323,8 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     if (property.NameEquals("reference") && property.Value.ValueKind == JsonValueKind.String)
                     {
                         var value = property.Value.GetString()!;
-                        if (value.Contains('?', StringComparison.Ordinal) && !value.Contains("://", StringComparison.Ordinal)) found.Add(value);
+                        // Type?criteria, whose criteria may hold URLs (Patient?identifier=http://system|1); not http://host/fhir/Type?...
+                        if (value.IndexOf('?', StringComparison.Ordinal) is > 0 and var question && !value.AsSpan(0, question).Contains("://", StringComparison.Ordinal)) found.Add(value);
                     }
                     else
                     {

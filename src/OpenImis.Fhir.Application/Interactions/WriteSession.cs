@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Resources;
 using OpenImis.Fhir.Engine.Model;
+using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Interactions;
@@ -174,8 +176,17 @@ public sealed class WriteSession : IAsyncDisposable
         {
             throw new FhirException(422, "processing", "The patch changes or removes the id", $"{type}.id");
         }
-        using var document = JsonDocument.Parse(patched.ToJsonString());
-        return WriteVersion(type, id, current.VersionId + 1, "PATCH", document.RootElement, 200, options);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(patched.ToJsonString());
+        }
+        catch (JsonException)
+        {
+            // The only way a patched resource fails to read back: nested deeper than a request body may be.
+            throw new FhirException(422, "processing", $"The patch nests the resource deeper than {FhirServerOptions.DeepestJson} levels", type);
+        }
+        using (document) return WriteVersion(type, id, current.VersionId + 1, "PATCH", document.RootElement, 200, options);
     }
 
     private static bool IsString(JsonNode? node, string expected) =>
@@ -226,7 +237,7 @@ public sealed class WriteSession : IAsyncDisposable
 
     private WriteOutcome WriteVersion(string type, string id, int version, string method, JsonElement resource, int status, WriteOptions options)
     {
-        var stamped = ResourceStamper.Stamp(resource, id, version, Now, options.RewriteReference);
+        var stamped = ResourceStamper.Stamp(resource, id, version, Now, LocalBase(resource, options.RewriteReference));
         using var document = JsonDocument.Parse(stamped);
         var (issues, root) = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
         if (type == "SearchParameter" && _context.SearchParameters is { } sync) CheckSearchParameter(sync, document.RootElement, id, options.LocationPrefix ?? type);
@@ -245,6 +256,26 @@ public sealed class WriteSession : IAsyncDisposable
         _deleted.Remove((type, id));
         // The change sequence number is drawn when the write is flushed; nothing in an answer needs it.
         return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, 0, json), issues);
+    }
+
+    /// <summary>
+    /// References on this server's own base (<c>http://host/fhir/Patient/1</c>) are stored as <c>Patient/1</c>, as HAPI
+    /// does with treatBaseUrlsAsLocal: the integrity check, deletes and search then see them as the local references
+    /// they are (kept absolute, they were checked by nothing, blocked no delete and were not found by <c>subject=</c>).
+    /// </summary>
+    private Func<string, string?>? LocalBase(JsonElement resource, Func<string, string?>? rewrite)
+    {
+        if (BaseUrl is null) return rewrite;
+        var prefix = BaseUrl + "/";
+        // Most resources hold no such reference: a search of the raw bytes spares them the walk of the rewriting copy.
+        if (JsonMarshal.GetRawUtf8Value(resource).IndexOf(Encoding.UTF8.GetBytes(prefix)) < 0) return rewrite;
+        return reference =>
+        {
+            var replaced = rewrite?.Invoke(reference);
+            var value = replaced ?? reference;
+            var local = value.StartsWith(prefix, StringComparison.Ordinal) ? value[prefix.Length..] : null;
+            return local is not null && SearchValueExtractor.ParseRelative(local, _context.IsResourceType) is not null ? local : replaced;
+        };
     }
 
     // A urn:uuid or urn:oid reference names an entry of the Bundle it travels in (http.html#trules), rewritten to

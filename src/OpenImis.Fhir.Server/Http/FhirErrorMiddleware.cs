@@ -1,3 +1,4 @@
+using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Storage;
@@ -61,6 +62,12 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: nothing to answer.
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure)
+        {
+            // Transient too, but the database is up: the request lost a race and can simply be sent again.
+            LogClientError(context, 409, e.MessageText);
+            await WriteAsync(context, 409, [new OutcomeIssue("error", "conflict", BundleProcessor.DeadlockMessage)]);
         }
         catch (Npgsql.NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
         {

@@ -196,6 +196,33 @@ public sealed class ConcurrencyTests(ServerFixture server)
         }
     }
 
+    // Each transaction deletes one resource by a condition (locking it only when that entry runs) and updates the
+    // other by id (locked up front): crossed, they deadlock, and PostgreSQL rolls one back; it runs again.
+    [Fact]
+    public async Task Two_transactions_that_deadlock_both_succeed_the_loser_run_again()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            string a = Basics.NewId(), b = Basics.NewId();
+            await _client.PutAsync(Basics.New(a).WithIdentifier("http://example.org/deadlock", a));
+            await _client.PutAsync(Basics.New(b).WithIdentifier("http://example.org/deadlock", b));
+            JsonObject Crossed(string deleted, string updated) => Transaction(
+                Entry("DELETE", $"Basic?identifier=http://example.org/deadlock|{deleted}"),
+                Entry("PUT", $"Basic/{updated}", Basics.New(updated, "updated").WithIdentifier("http://example.org/deadlock", updated)));
+
+            using var start = new SemaphoreSlim(0);
+            var both = new[] { (a, b), (b, a) }.Select(async pair =>
+            {
+                await start.WaitAsync();
+                return await _client.SendAsync(HttpMethod.Post, "fhir", Crossed(pair.Item1, pair.Item2));
+            }).ToList();
+            start.Release(2);
+            var answers = await Task.WhenAll(both);
+
+            Assert.All(answers, answer => Assert.True(answer.Status == HttpStatusCode.OK, answer.Body?.ToJsonString()));
+        }
+    }
+
     private static async Task<HttpStatusCode[]> InParallelAsync(Func<int, Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)>> write)
     {
         using var start = new SemaphoreSlim(0);

@@ -180,6 +180,26 @@ public sealed class ErrorTests(ServerFixture server)
         Assert.True(JsonNode.DeepEquals(basic["extension"], read["extension"]), "the extensions read back differ from those written");
     }
 
+    [Fact]
+    public async Task A_patch_that_nests_the_resource_deeper_than_the_limit_is_422_and_the_version_stays()
+    {
+        var extension = new JsonObject { ["url"] = "http://example.org/leaf", ["valueString"] = "leaf" };
+        for (var i = 1; i < 31; i++) extension = new JsonObject { ["url"] = "http://example.org/nested", ["extension"] = new JsonArray(extension) };
+        var id = Basics.NewId();
+        var basic = Basics.New(id);
+        basic["extension"] = new JsonArray(extension);
+        await _client.PutAsync(basic);
+        // The innermost extension (depth 63) becomes one holding another: depth 65.
+        var path = "/extension/0" + string.Concat(Enumerable.Repeat("/extension/0", 30));
+        var patch = $$$"""[{"op":"replace","path":"{{{path}}}","value":{"url":"http://example.org/x","extension":[{"url":"http://example.org/y","valueString":"deeper"}]}}]""";
+
+        var (status, outcome, _) = await _client.SendRawAsync(HttpMethod.Patch, $"fhir/Basic/{id}", patch, "application/json-patch+json");
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity == "error");
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+    }
+
     [Theory]
     [InlineData("POST", "fhir/Basic/some-id")]
     [InlineData("DELETE", "fhir")]
@@ -256,6 +276,8 @@ public sealed class ErrorTests(ServerFixture server)
         { "POST", "fhir", """{"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"GET","url":"Basic/a\u0000"}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Basic/a\u0000"}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PUT","url":"Basic/a\u0000"},"resource":{"resourceType":"Basic","id":"a","code":{"text":"x"}}}]}""", null, null },
+        // A write to a version: over REST 405; in a Bundle it acted on the current version.
+        { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"DELETE","url":"Basic/odd-etag/_history/1"}}]}""", null, null },
         // PATCH entries of a Bundle whose Binary is not what it should be.
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":"Binary","contentType":"application/json-patch+json","data":"!!!notbase64"}}]}""", null, null },
         { "POST", "fhir", """{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"PATCH","url":"Basic/odd-etag"},"resource":{"resourceType":"Binary","contentType":5,"data":"W10="}}]}""", null, null },

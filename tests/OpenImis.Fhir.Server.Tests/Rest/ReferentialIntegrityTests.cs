@@ -62,6 +62,24 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_reference_on_this_servers_own_base_is_stored_local_checked_and_holds_its_target()
+    {
+        var missing = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"{server.FhirBase}/Basic/{Basics.NewId("missing")}"));
+        Assert.Equal((HttpStatusCode)422, missing.Status);
+
+        var target = Basics.NewId("target");
+        await _client.PutAsync(Basics.New(target));
+        var (status, created, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"{server.FhirBase}/Basic/{target}"));
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal($"Basic/{target}", (string?)created!["subject"]!["reference"]);
+
+        var (deleteStatus, _, _) = await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{target}");
+        Assert.Equal(HttpStatusCode.Conflict, deleteStatus);
+        var found = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic?subject=Basic/{target}");
+        Assert.Equal((string?)created["id"], (string?)FhirHttp.Entries(found.Body).Single()["resource"]!["id"]);
+    }
+
+    [Fact]
     public async Task Absolute_identifier_and_contained_references_are_not_checked()
     {
         var absolute = Basics.New().WithSubject("http://elsewhere.example.org/fhir/Patient/123");

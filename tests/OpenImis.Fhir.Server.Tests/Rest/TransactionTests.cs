@@ -244,6 +244,37 @@ public sealed class TransactionTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(response), i => i.Expression == "Basic.subject");
     }
 
+    [Theory]
+    [InlineData("DELETE")]
+    [InlineData("PUT")]
+    public async Task A_write_entry_addressing_a_version_is_400_and_the_resource_stays(string method)
+    {
+        var id = Basics.NewId();
+        await _client.PutAsync(Basics.New(id));
+
+        var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry(method, $"Basic/{id}/_history/1", method == "PUT" ? Basics.New(id, "changed") : null)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var read = JsonNode.Parse(await _client.GetStringAsync($"fhir/Basic/{id}"))!;
+        Assert.Equal(("1", "test"), ((string?)read["meta"]!["versionId"], (string?)read["code"]!["text"]));
+    }
+
+    [Fact]
+    public async Task A_conditional_reference_may_hold_an_unescaped_url()
+    {
+        var value = Basics.NewCode();
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target).WithIdentifier("http://example.org/ids", value));
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?identifier=http://example.org/ids|{value}"))));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        var (_, referrer, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/{FhirHttp.Entries(response)[0]["response"]!["location"]}");
+        Assert.Equal($"Basic/{target}", (string?)referrer!["subject"]!["reference"]);
+    }
+
     [Fact]
     public async Task Two_entries_under_one_full_url_are_refused_and_nothing_is_stored()
     {
