@@ -118,6 +118,18 @@ public sealed class FhirValidatorTests
         Assert.Contains(result.Issues, i => i is { Severity: IssueSeverity.Warning, Code: "extension", Location: "Patient.extension[0]" });
     }
 
+    // Found by fuzzing the server: an unknown extension was not checked at all.
+    [Theory]
+    [InlineData("{'url':'http://example.org/x','valueString':'a','valueInteger':1}", "Patient.extension[0]")]
+    [InlineData("{'url':'http://example.org/x','valueString':'a','extension':[{'url':'y','valueString':'b'}]}", "Patient.extension[0]")]
+    [InlineData("{'url':'http://example.org/x','extension':[{'url':'y','valueString':'b','valueBoolean':true}]}", "Patient.extension[0].extension[0]")]
+    public void an_unknown_extension_is_still_checked_as_an_extension(string extension, string location)
+    {
+        var result = SharedValidator.Run("{'resourceType':'Patient','extension':[" + extension + "]}");
+
+        Assert.Contains(result.Issues, i => i.Severity == IssueSeverity.Error && i.Location == location);
+    }
+
     [Fact]
     public void an_extension_outside_its_context_is_an_extension_error()
     {

@@ -51,11 +51,8 @@ internal sealed class ElementWalker(ValidationRun run)
             for (var i = 0; i < type.Profiles.Length; i++) ApplyProfile(node, type.Profiles[i], type.ProfilePlan(_services.Registry, i), resource);
             return;
         }
-        if (node.TypeName == "Extension")
-        {
-            ExtensionChecker.ValidateByUrl(run, this, node, resource);
-            return;
-        }
+        // An extension no definition describes is still an Extension: url, one value[x] or nested extensions (ext-1).
+        if (node.TypeName == "Extension" && ExtensionChecker.ValidateByUrl(run, this, node, resource)) return;
         // The snapshot does not go below this element: continue with the type's own definition.
         if (plan.TypeDefinition(_services.Registry, node.TypeName) is { } typePlan && typePlan.Root.HasChildren)
         {

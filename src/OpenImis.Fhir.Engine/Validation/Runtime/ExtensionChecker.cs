@@ -5,20 +5,23 @@ namespace OpenImis.Fhir.Engine.Validation.Runtime;
 
 /// <summary>
 /// Extensions (extensibility.html): an extension is validated against the definition its url names; an unknown url is
-/// a warning; the definition's contexts must admit the element carrying it (extensibility.html#context).
+/// a warning, and the extension is then checked as the base Extension only; the definition's contexts must admit the
+/// element carrying it (extensibility.html#context).
 /// </summary>
 internal static class ExtensionChecker
 {
-    public static void ValidateByUrl(ValidationRun run, ElementWalker walker, ElementNode node, ElementNode resource)
+    /// <returns>False when no definition describes the extension (no url, or an unknown one): the caller checks it as the base Extension.</returns>
+    public static bool ValidateByUrl(ValidationRun run, ElementWalker walker, ElementNode node, ElementNode resource)
     {
-        if (DiscriminatorMatcher.UrlOf(node) is not { } url) return;
+        if (DiscriminatorMatcher.UrlOf(node) is not { } url) return false;
         var profile = run.Services.Registry.Find(url);
         if (profile is null || !profile.IsExtension)
         {
-            run.Report(IssueSeverity.Warning, IssueTypes.Extension, node, $"The extension {url} is not known; it is not checked", "extension-unknown");
-            return;
+            run.Report(IssueSeverity.Warning, IssueTypes.Extension, node, $"The extension {url} is not known; it is checked as an Extension only", "extension-unknown");
+            return false;
         }
         Apply(run, walker, node, profile, resource);
+        return true;
     }
 
     public static void Apply(ValidationRun run, ElementWalker walker, ElementNode node, ProfilePlan profile, ElementNode resource)
