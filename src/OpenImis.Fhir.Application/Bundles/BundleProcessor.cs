@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
@@ -25,6 +26,9 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
 {
     /// <summary>Turns a patch body (content type, bytes) into the function that applies it; null: PATCH entries are refused.</summary>
     public Func<string, ReadOnlyMemory<byte>, Func<JsonNode, JsonNode>>? PatchFactory { get; init; }
+
+    /// <summary>Where a batch entry's unexpected fault is logged (it fails that entry alone, with a 500).</summary>
+    public ILogger? Logger { get; init; }
 
     /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: search entries refuse unknown parameters.</param>
     /// <remarks>HEAD entries are answered as GET entries without their resource.</remarks>
@@ -186,6 +190,13 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             {
                 // This entry alone was rolled back; the others of the batch stand.
                 results[entry.Index] = new EntryResult(409, null, [new OutcomeIssue("error", "conflict", DeadlockMessage, entry.Location)]);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The entries before it are committed: the answer must still say so, entry by entry, rather than a bare
+                // 500 for the whole batch that leaves the client guessing what was stored.
+                Logger?.LogError(e, "Unhandled error in {Location} ({Method} {Url}) of a batch", entry.Location, entry.Method, entry.Url);
+                results[entry.Index] = new EntryResult(500, null, [new OutcomeIssue("fatal", "exception", "The server failed to process this entry; the error is logged", entry.Location)]);
             }
         }
         return results;

@@ -71,6 +71,7 @@ internal static class FhirServerHost
         services.AddSingleton(provider => new BundleProcessor(provider.GetRequiredService<FhirContext>(), provider.GetRequiredService<BundleReader>())
         {
             PatchFactory = provider.GetRequiredService<PatchSource>().Create,
+            Logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<BundleProcessor>(),
         });
         services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory()), provider.GetRequiredService<CompartmentCatalog>()));
         services.AddEndpointsApiExplorer();

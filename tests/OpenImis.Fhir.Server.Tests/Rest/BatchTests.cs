@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OpenImis.Fhir.Application.Bundles;
+using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
 using static OpenImis.Fhir.Server.Tests.Infrastructure.Bundles;
 
@@ -192,5 +194,30 @@ public sealed class BatchTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(entries[1]["response"]!["outcome"]), i => i.Expression == "Bundle.entry[1].resource");
         Assert.Equal(412, Status(entries[2]));
         Assert.Equal(201, Status(entries[3]));
+    }
+
+    // A fault the server did not foresee (here a patch function that throws) fails its entry alone: the entries before
+    // and after it are committed, and the answer says so entry by entry.
+    [Fact]
+    public async Task An_unexpected_fault_in_one_entry_is_a_500_for_that_entry_and_the_others_stand()
+    {
+        var processor = new BundleProcessor((FhirContext)server.Services.GetService(typeof(FhirContext))!, (BundleReader)server.Services.GetService(typeof(BundleReader))!)
+        {
+            PatchFactory = (_, _) => _ => throw new InvalidOperationException("a fault nobody foresaw"),
+        };
+        string before = Basics.NewId(), after = Basics.NewId();
+        var batch = Batch(
+            Entry("PUT", $"Basic/{before}", Basics.New(before)),
+            Entry("PATCH", $"Basic/{before}", new JsonObject { ["resourceType"] = "Binary", ["contentType"] = "application/json-patch+json", ["data"] = "W10=" }),
+            Entry("PUT", $"Basic/{after}", Basics.New(after)));
+        using var document = System.Text.Json.JsonDocument.Parse(batch.ToJsonString());
+
+        var (status, body) = await processor.ProcessAsync(document.RootElement, server.FhirBase, PreferReturn.Minimal, strict: false, CancellationToken.None);
+
+        Assert.Equal(200, status);
+        var entries = FhirHttp.Entries(JsonNode.Parse(body));
+        Assert.Equal([201, 500, 201], entries.Select(e => Status(e!)));
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", before));
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", after));
     }
 }
