@@ -376,6 +376,12 @@ public sealed class WriteSession : IAsyncDisposable
     private static void CheckIfMatch(string? ifMatch, CurrentVersion? current, string type, string id)
     {
         if (ifMatch is null) return;
+        if (ifMatch.Trim() == "*")
+        {
+            // RFC 9110 13.1.1: any current version (the write must not create, nor revive a deleted resource).
+            if (current is null || current.Deleted) throw FhirException.PreconditionFailed($"If-Match: *: {type}/{id} has no current version");
+            return;
+        }
         var wanted = EntityTag.Parse(ifMatch) ?? throw FhirException.BadRequest($"If-Match: '{ifMatch}' is not a version ETag such as W/\"3\"");
         if (current is null || current.Deleted)
         {

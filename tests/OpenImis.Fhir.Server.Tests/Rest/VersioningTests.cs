@@ -70,6 +70,19 @@ public sealed class VersioningTests(ServerFixture server)
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
     }
 
+    // RFC 9110 13.1.1: If-Match: * holds when a current version exists.
+    [Fact]
+    public async Task If_match_star_updates_an_existing_resource_and_creates_nothing_new()
+    {
+        var id = Basics.NewId();
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id), ("If-Match", "*"))).Status);
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+
+        await _client.PutAsync(Basics.New(id));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id, "changed"), ("If-Match", "*"))).Status);
+        Assert.Equal(2, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+    }
+
     [Fact]
     public async Task Delete_with_a_stale_if_match_is_412_and_with_the_current_one_deletes()
     {
