@@ -342,8 +342,16 @@ public sealed class StoreTransaction : IAsyncDisposable
                 // Already ended: the refusal came from its COMMIT.
             }
         }
-        // Npgsql has no asynchronous form of this (one short statement on a rare path).
-        batch.Connection!.UnprepareAll();
+        try
+        {
+            // Npgsql has no asynchronous form of this (one short statement on a rare path).
+            batch.Connection!.UnprepareAll();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection broke: Npgsql discards it, prepared statements and all. The client still hears of its
+            // refusal, not of this.
+        }
     }
 
     // Raised by fhir_refuse_missing (migration 0011), its message ending with a JSON array of [type, id] pairs.
