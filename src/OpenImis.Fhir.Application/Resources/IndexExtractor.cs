@@ -10,6 +10,8 @@ namespace OpenImis.Fhir.Application.Resources;
 /// </summary>
 public static class IndexExtractor
 {
+    private const string OpenImisIdentifiers = "https://openimis.github.io/openimis_fhir_r4_ig/CodeSystem/openimis-identifiers";
+
     public static IReadOnlyList<IndexedIdentifier> Identifiers(ElementNode resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -24,8 +26,10 @@ public static class IndexExtractor
             string? typeSystem = null, typeCode = null;
             if (First(identifier, "type") is { } type && First(type, "coding") is { } coding)
             {
-                typeSystem = Primitive(coding, "system");
                 typeCode = Primitive(coding, "code");
+                // The IG slices identifiers by type.coding.code alone (discriminator type.coding.code): a Code or UUID
+                // type without a system is the openIMIS one, and unique per resource type like it.
+                typeSystem = Primitive(coding, "system") ?? (typeCode is "Code" or "UUID" ? OpenImisIdentifiers : null);
             }
             var row = new IndexedIdentifier(system, value, typeSystem, typeCode);
             if (!result.Contains(row)) result.Add(row);

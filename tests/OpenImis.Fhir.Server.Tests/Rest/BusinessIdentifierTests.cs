@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
 
 namespace OpenImis.Fhir.Server.Tests.Rest;
@@ -36,6 +37,26 @@ public sealed class BusinessIdentifierTests(ServerFixture server)
         await _client.CreateAsync(Basics.New().WithBusinessCode(value, typeCode));
 
         var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithBusinessCode(value, typeCode));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Code == "duplicate");
+    }
+
+    // The IG slices identifiers by type.coding.code alone: a Code without its coding's system is the business code too
+    // (found by fuzzing: it slipped past the unique index, and a conditional reference by that code then matched two).
+    [Fact]
+    public async Task A_code_whose_type_coding_has_no_system_is_unique_as_well()
+    {
+        var value = Basics.NewCode();
+        await _client.CreateAsync(Basics.New().WithBusinessCode(value));
+        var withoutSystem = Basics.New();
+        withoutSystem["identifier"] = new JsonArray(new JsonObject
+        {
+            ["type"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["code"] = "Code" }) },
+            ["value"] = value,
+        });
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", withoutSystem);
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains(FhirHttp.Issues(body), i => i.Code == "duplicate");
