@@ -358,6 +358,12 @@ public sealed class WriteSession : IAsyncDisposable
         {
             throw FhirException.BadRequest($"The resource is a {declared.GetString()}, but the URL names {type}", where + ".resourceType");
         }
+        // Stamping replaces meta with the server's (versionId, lastUpdated, the rest kept): one that is no object would
+        // be dropped unseen by the validator, which checks the stamped copy.
+        if (resource.TryGetProperty("meta", out var meta) && meta.ValueKind != JsonValueKind.Object)
+        {
+            throw new FhirException(422, "structure", "meta: is a Meta, written as a JSON object", where + ".meta");
+        }
     }
 
     private void RequireType(string type)

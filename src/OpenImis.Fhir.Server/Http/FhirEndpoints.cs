@@ -23,6 +23,8 @@ internal static class FhirEndpoints
     {
         var fhir = app.MapGroup("/fhir").WithTags(Tag);
         fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).Reads("capabilities", "The CapabilityStatement: interactions, profiles and formats this server supports");
+        // Otherwise /{type} would take "metadata" for a resource type.
+        fhir.MapMethods("/metadata", ["POST", "PUT", "PATCH", "DELETE"], ReadOnlyMetadata).ExcludeFromDescription();
         fhir.MapPost("/", Bundle).Writes("batch-transaction", "Process a batch or transaction Bundle (Bundle.type batch or transaction); the answer is a batch-response or transaction-response Bundle. A failed transaction stores nothing and answers with the failing entry's status and an OperationOutcome.", 200);
         fhir.MapMethods("/_history", ["GET", "HEAD"], SystemHistory).Reads("history-system", "History of all resources, newest first. Parameters: _count, _since, _at; follow the Bundle's next link to page.");
         fhir.MapMethods("/{type}/_history", ["GET", "HEAD"], TypeHistory).Reads("history-type", "History of all resources of a type, newest first (_count, _since, _at, paging links)");
@@ -82,6 +84,9 @@ internal static class FhirEndpoints
         RequireJsonResponse(context);
         await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, context.RequestAborted));
     }
+
+    private static Task ReadOnlyMetadata(HttpContext context) =>
+        throw new FhirException(405, "not-supported", $"{context.Request.Method} is not allowed on /fhir/metadata: the CapabilityStatement is read (GET) only");
 
     private static Task SystemHistory(HttpContext context, HistoryInteraction history) => History(context, history, null, null);
 

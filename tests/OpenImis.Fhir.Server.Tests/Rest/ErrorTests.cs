@@ -204,6 +204,9 @@ public sealed class ErrorTests(ServerFixture server)
     [InlineData("POST", "fhir/Basic/some-id")]
     [InlineData("DELETE", "fhir")]
     [InlineData("PUT", "fhir/Basic/some-id/_history/1")]
+    [InlineData("POST", "fhir/metadata")]
+    [InlineData("PUT", "fhir/metadata")]
+    [InlineData("DELETE", "fhir/metadata")]
     public async Task A_method_the_url_does_not_take_is_405_with_an_operation_outcome(string method, string url)
     {
         var (status, body, _) = await _client.SendAsync(new HttpMethod(method), url, method is "POST" or "PUT" ? Basics.New("some-id") : null);
@@ -295,6 +298,23 @@ public sealed class ErrorTests(ServerFixture server)
 
         Assert.True((int)status < 500, $"{method} {url} answered {(int)status}: {outcome?.ToJsonString()}");
         if ((int)status >= 400) Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity is "error" or "fatal");
+    }
+
+    // Found by fuzzing: stamping replaced it with the server's meta, so the validator never saw it.
+    [Theory]
+    [InlineData("\"not an object\"")]
+    [InlineData("5")]
+    [InlineData("[{}]")]
+    public async Task A_meta_that_is_not_an_object_is_422_and_nothing_is_stored(string meta)
+    {
+        var id = Basics.NewId();
+        var body = $$$"""{"resourceType":"Basic","id":"{{{id}}}","meta":{{{meta}}},"code":{"text":"x"}}""";
+
+        var (status, outcome, _) = await _client.SendRawAsync(HttpMethod.Put, $"fhir/Basic/{id}", body, "application/fhir+json");
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Expression == "Basic.meta");
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
     }
 
     [Fact]
