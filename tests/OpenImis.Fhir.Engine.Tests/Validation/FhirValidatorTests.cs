@@ -130,6 +130,19 @@ public sealed class FhirValidatorTests
         Assert.Contains(result.Issues, i => i.Severity == IssueSeverity.Error && i.Location == location);
     }
 
+    // R4 Reference.type: with a FHIR URL in reference, both SHALL be consistent (found by fuzzing the server).
+    [Theory]
+    [InlineData("Organization/1", "Practitioner", true)]
+    [InlineData("http://example.org/fhir/Organization/1", "Practitioner", true)]
+    [InlineData("Organization/1", "Organization", false)]
+    [InlineData("Organization/1", "http://hl7.org/fhir/StructureDefinition/Organization", false)]
+    public void a_reference_type_must_agree_with_the_reference(string reference, string type, bool refused)
+    {
+        var result = SharedValidator.Run("{'resourceType':'Patient','generalPractitioner':[{'reference':'" + reference + "','type':'" + type + "'}]}");
+
+        Assert.Equal(refused, result.Issues.Any(i => i.Rule == "reference-type" && i.Severity == IssueSeverity.Error && i.Location == "Patient.generalPractitioner[0]"));
+    }
+
     [Fact]
     public void an_extension_outside_its_context_is_an_extension_error()
     {

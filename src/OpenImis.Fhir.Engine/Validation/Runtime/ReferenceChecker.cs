@@ -51,6 +51,14 @@ internal static partial class ReferenceChecker
             run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"'{reference}' is not a valid literal reference (Type/id, an absolute URL, urn:uuid:, or #id)", "reference-format");
             return;
         }
+        // Reference.type: "if both Reference.type and Reference.reference are populated and Reference.reference is a FHIR
+        // URL, both SHALL be consistent" (R4 datatypes).
+        if (targetType is not null && node.Children("type") is { Count: 1 } declared && ((ElementNode)declared.Single).Value is string declaredType
+            && declaredType != targetType && declaredType != "http://hl7.org/fhir/StructureDefinition/" + targetType)
+        {
+            run.Report(IssueSeverity.Error, IssueTypes.Value, node, $"Reference.type says {declaredType}, but the reference points to a {targetType}", "reference-type");
+            return;
+        }
         if (targetType is null || type is null || type.TargetProfiles.Length == 0) return;
         var allowed = new List<string>(type.TargetProfiles.Length);
         var profilesOfType = new List<ProfilePlan>();
