@@ -44,10 +44,11 @@ internal static class BundleParser
         foreach (var entry in entries)
         {
             if (entry.FullUrl is not { } fullUrl) continue;
-            if (!seen.TryAdd((fullUrl, VersionOf(entry.Resource)), entry.Index))
+            var key = (fullUrl, VersionOf(entry.Resource));
+            if (!seen.TryAdd(key, entry.Index))
             {
                 throw FhirException.BadRequest(
-                    $"bdl-7: the fullUrl '{fullUrl}' is also that of Bundle.entry[{seen[(fullUrl, VersionOf(entry.Resource))]}]; a fullUrl is unique in a Bundle",
+                    $"bdl-7: the fullUrl '{fullUrl}' is also that of Bundle.entry[{seen[key]}]; a fullUrl is unique in a Bundle",
                     $"Bundle.entry[{entry.Index}].fullUrl");
             }
         }

@@ -36,6 +36,9 @@ public sealed class WriteSession : IAsyncDisposable
     /// <summary>This server's base URL as the request named it: conditional criteria shorten references on it to <c>Type/id</c>.</summary>
     public string? BaseUrl { get; }
 
+    // BaseUrl + "/" in UTF-8, looked for in every resource written (LocalBase); made once per session.
+    private byte[]? _localPrefix;
+
     /// <summary>The lastUpdated of every version this session writes.</summary>
     public DateTimeOffset Now { get; } = ResourceStamper.Now();
 
@@ -268,7 +271,8 @@ public sealed class WriteSession : IAsyncDisposable
         if (BaseUrl is null) return rewrite;
         var prefix = BaseUrl + "/";
         // Most resources hold no such reference: a search of the raw bytes spares them the walk of the rewriting copy.
-        if (JsonMarshal.GetRawUtf8Value(resource).IndexOf(Encoding.UTF8.GetBytes(prefix)) < 0) return rewrite;
+        _localPrefix ??= Encoding.UTF8.GetBytes(prefix);
+        if (JsonMarshal.GetRawUtf8Value(resource).IndexOf(_localPrefix) < 0) return rewrite;
         return reference =>
         {
             var replaced = rewrite?.Invoke(reference);
@@ -282,13 +286,15 @@ public sealed class WriteSession : IAsyncDisposable
     // Type/id by then: one still here names nothing this server or anyone holds, a reference left dangling.
     private static void RefuseUnresolvedPlaceholders(IReadOnlyList<IndexedReference> references, string type, string? prefix)
     {
-        var issues = references
-            .Where(r => r.TargetUrl is { } url && (url.StartsWith("urn:uuid:", StringComparison.Ordinal) || url.StartsWith("urn:oid:", StringComparison.Ordinal)))
-            .Select(r => new OutcomeIssue("error", "not-found",
-                $"The reference {r.TargetUrl} names no entry of this Bundle: a urn:uuid or urn:oid reference is resolved only against the fullUrls of its Bundle",
-                Relocate(r.Path, type, prefix)))
-            .ToList();
-        if (issues.Count > 0) throw new FhirException(422, issues);
+        List<OutcomeIssue>? issues = null; // every write passes here: nothing allocated when all is well
+        foreach (var reference in references)
+        {
+            if (reference.TargetUrl is not { } url || !(url.StartsWith("urn:uuid:", StringComparison.Ordinal) || url.StartsWith("urn:oid:", StringComparison.Ordinal))) continue;
+            (issues ??= []).Add(new OutcomeIssue("error", "not-found",
+                $"The reference {url} names no entry of this Bundle: a urn:uuid or urn:oid reference is resolved only against the fullUrls of its Bundle",
+                Relocate(reference.Path, type, prefix)));
+        }
+        if (issues is not null) throw new FhirException(422, issues);
     }
 
     private void CheckSearchParameter(Search.SearchParameterSync sync, JsonElement resource, string id, string location)
