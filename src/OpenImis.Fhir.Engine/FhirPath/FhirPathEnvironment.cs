@@ -17,6 +17,12 @@ public sealed class FhirPathEnvironment
     /// <summary>Resolves a reference (<c>Patient/123</c>, an absolute URL) that is neither contained nor in the enclosing Bundle; null: unresolved.</summary>
     public Func<string, ElementNode?>? ResolveReference { get; init; }
 
+    /// <summary>
+    /// Resolves a logical reference, one with <c>type</c> and <c>identifier</c> but no <c>reference</c>, by its type
+    /// name; null: such references stay unresolved (the FHIRPath default).
+    /// </summary>
+    public Func<string, ElementNode?>? ResolveLogicalReference { get; init; }
+
     /// <summary><c>memberOf(valueSetUrl)</c> for a code, Coding or CodeableConcept; null answer: unknown (empty).</summary>
     public Func<ElementNode, string, bool?>? MemberOf { get; init; }
 

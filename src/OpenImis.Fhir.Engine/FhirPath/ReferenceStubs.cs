@@ -6,10 +6,14 @@ namespace OpenImis.Fhir.Engine.FhirPath;
 /// A <see cref="FhirPathEnvironment.ResolveReference"/> for search indexing and invariants, where the target is not
 /// at hand: a relative or absolute reference <c>[base/]Type/id[/_history/v]</c> to a known resource type resolves to
 /// a stub resource holding only its type and id, so <c>where(resolve() is Patient)</c> works without a database.
+/// A logical reference (by identifier, with <c>type</c>) resolves to a stub holding its type only.
 /// </summary>
 public static class ReferenceStubs
 {
     public static Func<string, ElementNode?> For(FhirModel model) => reference => Resolve(model, reference);
+
+    public static Func<string, ElementNode?> ForLogical(FhirModel model) => typeName =>
+        model.FindType(typeName) is { Kind: TypeKind.Resource } type ? new ElementNode(typeName, typeName, null, type, -1, [], [], [0]) : null;
 
     private static ElementNode? Resolve(FhirModel model, string reference)
     {

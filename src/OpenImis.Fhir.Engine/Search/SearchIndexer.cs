@@ -17,8 +17,13 @@ public sealed partial class SearchIndexer(SearchParameterCatalog catalog, FhirPa
     private readonly ConcurrentDictionary<string, CompiledExpression> _components = new(StringComparer.Ordinal);
 
     // R4 expressions select by target type with where(resolve() is Patient): a reference resolves to a stub of its
-    // type and id, so those parameters (Basic.patient, Encounter.patient, ...) index without a database.
-    private readonly FhirPathEnvironment _environment = new() { ResolveReference = ReferenceStubs.For(engine.Model) };
+    // type and id (a reference by identifier to a stub of its type), so those parameters (Basic.patient,
+    // Encounter.patient, ...) index without a database.
+    private readonly FhirPathEnvironment _environment = new()
+    {
+        ResolveReference = ReferenceStubs.For(engine.Model),
+        ResolveLogicalReference = ReferenceStubs.ForLogical(engine.Model),
+    };
 
     public SearchParameterCatalog Catalog { get; } = catalog;
 

@@ -65,6 +65,21 @@ public sealed class SearchIndexerTests
     }
 
     [Fact]
+    public void A_reference_by_identifier_is_picked_by_its_type()
+    {
+        // Communication.patient is Communication.subject.where(resolve() is Patient): a logical reference has no id,
+        // but its type says what it points at, so patient:identifier finds it as subject:identifier does.
+        const string Template = """{"resourceType":"Communication","status":"completed","subject":{"type":"TYPE","identifier":{"system":"urn:ins","value":"V1"}}}""";
+        var patient = Values(Template.Replace("TYPE", "Patient", StringComparison.Ordinal), "patient").Cast<ReferenceSearchValue>().ToList();
+        var group = Values(Template.Replace("TYPE", "Group", StringComparison.Ordinal), "patient");
+        var untyped = Values("""{"resourceType":"Communication","status":"completed","subject":{"identifier":{"system":"urn:ins","value":"V1"}}}""", "patient");
+
+        Assert.Equal([("Patient", "urn:ins", "V1")], patient.Select(r => (r.TargetType, r.IdentifierSystem, r.IdentifierValue)));
+        Assert.Empty(group);
+        Assert.Empty(untyped);
+    }
+
+    [Fact]
     public void HumanName_gives_each_part_folded_and_exact()
     {
         var values = Values("""{"resourceType":"Patient","name":[{"family":"Ñúñez","given":["José","María"],"prefix":["Dr"]}]}""", "name").Cast<StringSearchValue>().ToList();

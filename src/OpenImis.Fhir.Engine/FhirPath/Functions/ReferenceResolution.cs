@@ -17,7 +17,11 @@ internal static class ReferenceResolution
         foreach (var item in focus)
         {
             var reference = ReferenceText(item);
-            if (string.IsNullOrEmpty(reference)) continue;
+            if (string.IsNullOrEmpty(reference))
+            {
+                if (LogicalTarget(item, context) is { } logical) builder.Add(logical);
+                continue;
+            }
             var resolved = Find(item as ElementNode, reference, context);
             if (resolved is not null) builder.Add(resolved);
         }
@@ -32,6 +36,15 @@ internal static class ReferenceResolution
             return references.Count == 1 ? Items.Unwrap(references.Single) as string : null;
         }
         return Items.Unwrap(item) as string;
+    }
+
+    // A Reference by identifier names its target's type only (Reference.type).
+    private static ElementNode? LogicalTarget(object item, EvaluationContext context)
+    {
+        if (context.Environment.ResolveLogicalReference is not { } resolve || item is not ElementNode { TypeName: "Reference" } node) return null;
+        if (node.Children("reference").Count != 0 || node.Children("identifier").Count == 0) return null;
+        var types = node.Children("type");
+        return types.Count == 1 && Items.Unwrap(types.Single) is string type ? resolve(type) : null;
     }
 
     private static ElementNode? Find(ElementNode? origin, string reference, EvaluationContext context)
