@@ -143,6 +143,20 @@ public sealed class FhirValidatorTests
         Assert.Equal(refused, result.Issues.Any(i => i.Rule == "reference-type" && i.Severity == IssueSeverity.Error && i.Location == "Patient.generalPractitioner[0]"));
     }
 
+    // Found by fuzzing the server: '#id' would not say which of two contained resources it means.
+    [Theory]
+    [InlineData("a", "a", true)]
+    [InlineData("a", "b", false)]
+    public void contained_ids_are_unique_within_their_container(string first, string second, bool refused)
+    {
+        var result = SharedValidator.Run("{'resourceType':'Patient','contained':[{'resourceType':'Organization','id':'" + first + "','name':'x'},"
+                                         + "{'resourceType':'Organization','id':'" + second + "','name':'y'}],'generalPractitioner':[{'reference':'#a'}],"
+                                         + "'managingOrganization':{'reference':'#" + second + "'}}");
+
+        Assert.Equal(refused, result.Issues.Any(i => i.Rule == "contained-id-unique" && i.Severity == IssueSeverity.Error && i.Location == "Patient.contained[1]"));
+        Assert.Equal(refused, result.HasErrors);
+    }
+
     [Fact]
     public void an_extension_outside_its_context_is_an_extension_error()
     {

@@ -37,6 +37,24 @@ internal static class ResourceValidator
         // it is needed when no such profile applies.
         if (!profiles.Exists(p => p.IsConstraint)) walker.Validate(resource, core.Root, resource);
         foreach (var profile in profiles) walker.Validate(resource, profile.Root, resource);
+        CheckContainedIds(run, resource);
+    }
+
+    // references.html#contained: '#id' finds a contained resource by its id within the container, so two with the same
+    // id would make such a reference ambiguous.
+    private static void CheckContainedIds(ValidationRun run, ElementNode resource)
+    {
+        var contained = resource.Children("contained");
+        if (contained.Count < 2) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in contained)
+        {
+            var node = (ElementNode)item;
+            if (node.Children("id") is { Count: 1 } ids && ((ElementNode)ids.Single).Value is string id && !seen.Add(id))
+            {
+                run.Report(IssueSeverity.Error, IssueTypes.Invariant, node, $"Another contained resource already has the id '{id}'", "contained-id-unique");
+            }
+        }
     }
 
     // profiling.html#profile-claims: an unknown canonical (or version) cannot be checked; a profile of another type is a processing error.
