@@ -5,8 +5,10 @@ using OpenImis.Fhir.Storage;
 namespace OpenImis.Fhir.Application.Resources;
 
 /// <summary>
-/// The identifier and reference rows of a resource: its own <c>identifier</c> elements, and every Reference in it
-/// (contained resources excluded: they are part of the resource, not targets on this server).
+/// The identifier and reference rows of a resource: its own <c>identifier</c> elements, and every Reference in it,
+/// those of its contained resources included (they point at this server's resources as the container's own do, and
+/// are checked and block deletes the same way). References to a contained resource (<c>#id</c>) are not rows; nor
+/// are the references inside other nested resources (Bundle entries, Parameters), which are content, not links.
 /// </summary>
 public static class IndexExtractor
 {
@@ -51,7 +53,7 @@ public static class IndexExtractor
         foreach (var item in node.AllChildren())
         {
             var child = (ElementNode)item;
-            if (child.IsResource) continue; // contained resources
+            if (child.IsResource && child.Name != "contained") continue;
             if (child.TypeName == "Reference")
             {
                 Add(child, isResourceType, result);

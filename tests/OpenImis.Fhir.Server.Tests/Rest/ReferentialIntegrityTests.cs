@@ -80,7 +80,7 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Absolute_identifier_and_contained_references_are_not_checked()
+    public async Task Absolute_identifier_and_references_to_contained_resources_are_not_checked()
     {
         var absolute = Basics.New().WithSubject("http://elsewhere.example.org/fhir/Patient/123");
         Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", absolute)).Status);
@@ -93,6 +93,31 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
         contained["contained"] = new JsonArray(new JsonObject { ["resourceType"] = "Basic", ["id"] = "inner", ["code"] = new JsonObject { ["text"] = "inner" } });
         var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", contained);
         Assert.True(status == HttpStatusCode.Created, body?.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_contained_resource_s_references_are_checked_and_hold_their_targets()
+    {
+        JsonObject WithContainedReferenceTo(string target)
+        {
+            var container = Basics.New().WithSubject("#inner");
+            container["contained"] = new JsonArray(Basics.New("inner").WithSubject($"Basic/{target}"));
+            return container;
+        }
+        var missing = Basics.NewId("missing");
+        var (refused, refusal, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", WithContainedReferenceTo(missing));
+        Assert.Equal((HttpStatusCode)422, refused);
+        Assert.Contains(FhirHttp.Issues(refusal), i => i.Severity == "error" && i.Expression == "Basic.contained[0].subject" && i.Text.Contains(missing, StringComparison.Ordinal));
+
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        var (created, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", WithContainedReferenceTo(target));
+        Assert.Equal(HttpStatusCode.Created, created);
+        var referrer = $"Basic/{body!["id"]}";
+        var (deleteStatus, deleteBody, _) = await _client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{target}");
+        Assert.Equal(HttpStatusCode.Conflict, deleteStatus);
+        Assert.Contains(FhirHttp.Issues(deleteBody), i => i.Text.Contains(referrer, StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{target}")).Status);
     }
 
     [Fact]
