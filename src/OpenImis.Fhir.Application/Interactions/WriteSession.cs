@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,9 @@ public sealed class WriteSession : IAsyncDisposable
     // The references of each resource as last written in this session, with their locations for error messages.
     private readonly Dictionary<(string Type, string Id), List<(string Type, string Id, string Location)>> _references = [];
     private readonly Dictionary<(string Type, string Id), string> _deleted = [];
+    // Versioned references (Type/id/_history/v) of each resource as last written, with their locations: rare, and
+    // checked by a query of their own before the commit.
+    private readonly Dictionary<(string Type, string Id), List<(string Type, string Id, string Version, string Location)>> _versioned = [];
     // The resource types whose search parameters change when this session commits (SearchParameters written or deleted).
     private readonly HashSet<string> _reindexTypes = new(StringComparer.Ordinal);
 
@@ -116,6 +120,7 @@ public sealed class WriteSession : IAsyncDisposable
         if (type == "SearchParameter" && _context.SearchParameters is { } sync) _reindexTypes.UnionWith(sync.TypesOf(id));
         _transaction.Write(write);
         _references.Remove((type, id));
+        _versioned.Remove((type, id));
         _deleted[(type, id)] = location ?? $"{type}/{id}";
         return new WriteOutcome(204, new StoredResource(type, id, version, Now, true, "DELETE", 0, null), []);
     }
@@ -198,6 +203,7 @@ public sealed class WriteSession : IAsyncDisposable
     /// <summary>Checks referential integrity over everything written, then commits.</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (_context.Options.ReferentialIntegrity && _versioned.Count > 0) await CheckVersionsAsync(cancellationToken);
         if (!_context.Options.ReferentialIntegrity)
         {
             await _transaction.CommitAsync(cancellationToken);
@@ -250,12 +256,17 @@ public sealed class WriteSession : IAsyncDisposable
         var write = new ResourceWrite(type, id, version, Now, method, json, IndexExtractor.Identifiers(root), references) { Search = _context.Options.SearchIndexing ? _context.Search.Rows(root) : [] };
         _transaction.Write(write);
         var targets = new List<(string, string, string)>(references.Count);
+        List<(string, string, string, string)>? versioned = null;
         foreach (var reference in references)
         {
             if (reference.TargetId is null) continue;
-            targets.Add((reference.TargetType!, reference.TargetId, Relocate(reference.Path, type, options.LocationPrefix)));
+            var location = Relocate(reference.Path, type, options.LocationPrefix);
+            targets.Add((reference.TargetType!, reference.TargetId, location));
+            if (reference.TargetVersion is { } targetVersion) (versioned ??= []).Add((reference.TargetType!, reference.TargetId, targetVersion, location));
         }
         _references[(type, id)] = targets;
+        if (versioned is not null) _versioned[(type, id)] = versioned;
+        else _versioned.Remove((type, id));
         _deleted.Remove((type, id));
         // The change sequence number is drawn when the write is flushed; nothing in an answer needs it.
         return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, 0, json), issues);
@@ -329,6 +340,34 @@ public sealed class WriteSession : IAsyncDisposable
         }
         return issues;
     }
+
+    // A versioned reference names one version: it must exist (the resource itself is checked with the others). Our
+    // version ids are integers written plainly, so any other (01, one) names nothing here.
+    private async Task CheckVersionsAsync(CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<(string, string, int)>();
+        foreach (var list in _versioned.Values)
+        {
+            foreach (var (type, id, version, _) in list)
+            {
+                if (VersionNumber(version) is { } number) keys.Add((type, id, number));
+            }
+        }
+        var existing = await _transaction.ExistingVersionsAsync(keys, cancellationToken);
+        var issues = new List<OutcomeIssue>();
+        foreach (var list in _versioned.Values)
+        {
+            foreach (var (type, id, version, location) in list)
+            {
+                if (VersionNumber(version) is { } number && existing.Contains((type, id, number))) continue;
+                issues.Add(new OutcomeIssue("error", "not-found", $"The reference {type}/{id}/_history/{version} names a version that does not exist on this server", location));
+            }
+        }
+        if (issues.Count > 0) throw new FhirException(422, issues);
+    }
+
+    private static int? VersionNumber(string version) =>
+        int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number.ToString(CultureInfo.InvariantCulture) == version ? number : null;
 
     private async Task CheckReferentialIntegrityAsync(CancellationToken cancellationToken)
     {

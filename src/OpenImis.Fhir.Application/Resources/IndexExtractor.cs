@@ -71,7 +71,8 @@ public static class IndexExtractor
             if (literal.StartsWith('#')) return;
             if (SearchValueExtractor.ParseRelative(literal, isResourceType) is { } target)
             {
-                result.Add(new IndexedReference(path, target.Type, target.Id, null, null, null));
+                var version = literal.Split('/') is { Length: 4 } parts ? parts[3] : null;
+                result.Add(new IndexedReference(path, target.Type, target.Id, null, null, null, version));
                 return;
             }
             result.Add(new IndexedReference(path, Primitive(reference, "type"), null, literal, null, null));

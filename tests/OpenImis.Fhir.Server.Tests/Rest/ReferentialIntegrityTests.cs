@@ -62,6 +62,34 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_versioned_reference_must_name_a_version_that_exists()
+    {
+        var target = Basics.NewId();
+        await _client.PutAsync(Basics.New(target));
+        await _client.PutAsync(Basics.New(target, "second version"));
+
+        foreach (var version in new[] { "3", "0", "one", "01" })
+        {
+            var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}/_history/{version}"));
+            Assert.True(status == (HttpStatusCode)422, $"version {version}: {status}");
+            Assert.Contains(FhirHttp.Issues(body), i => i.Severity == "error" && i.Code == "not-found" && i.Expression == "Basic.subject" && i.Text.Contains($"_history/{version}", StringComparison.Ordinal));
+        }
+        Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}/_history/2"))).Status);
+
+        // In a transaction, the versions it writes itself count, and the refusal names the entry.
+        var later = Basics.NewId();
+        var bundle = Transaction(
+            Entry("PUT", $"Basic/{later}", Basics.New(later)),
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic/{later}/_history/1")),
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic/{target}/_history/7")));
+        var (refused, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", bundle);
+        Assert.Equal((HttpStatusCode)422, refused);
+        var issue = Assert.Single(FhirHttp.Issues(outcome), i => i.Code == "not-found");
+        Assert.Equal("Bundle.entry[2].resource.subject", issue.Expression);
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", later));
+    }
+
+    [Fact]
     public async Task A_reference_on_this_servers_own_base_is_stored_local_checked_and_holds_its_target()
     {
         var missing = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"{server.FhirBase}/Basic/{Basics.NewId("missing")}"));
