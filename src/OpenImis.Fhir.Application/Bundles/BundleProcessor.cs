@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Resources;
@@ -56,7 +55,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             {
                 return await run();
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            catch (Exception e) when (StorageFailures.IsLostRace(e) && attempt < 3)
             {
                 // Rolled back whole: nothing of this attempt is stored.
             }
@@ -186,7 +185,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             {
                 results[entry.Index] = new EntryResult(409, null, Located(new FhirException(409, [StorageConflicts.Issue(e, entry.Location + ".resource")]), entry).Issues);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
+            catch (Exception e) when (StorageFailures.IsLostRace(e))
             {
                 // This entry alone was rolled back; the others of the batch stand.
                 results[entry.Index] = new EntryResult(409, null, [new OutcomeIssue("error", "conflict", DeadlockMessage, entry.Location)]);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using OpenImis.Fhir.Engine.Search;
+using OpenImis.Fhir.Storage;
 using OpenImis.Fhir.Storage.Search;
 
 namespace OpenImis.Fhir.Application.Search;
@@ -68,7 +69,7 @@ public sealed class SearchParameterSync(SearchParameterRegistry registry, Search
         {
             await RefreshAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception e) when (StorageFailures.IsDatabaseFailure(e))
         {
             // Loaded at the next poll.
         }

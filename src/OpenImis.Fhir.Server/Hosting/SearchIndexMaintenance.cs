@@ -1,4 +1,5 @@
 using OpenImis.Fhir.Application.Search;
+using OpenImis.Fhir.Storage;
 using OpenImis.Fhir.Storage.Search;
 
 namespace OpenImis.Fhir.Server.Hosting;
@@ -26,7 +27,7 @@ internal sealed partial class SearchIndexMaintenance(SearchParameterSync sync, S
                 {
                     if (await sync.RefreshAsync(stoppingToken)) LogReloaded(sync.Registry.Generation, sync.Registry.RunTime.Count);
                 }
-                catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+                catch (Exception e) when (StorageFailures.IsDatabaseFailure(e))
                 {
                     LogRefreshFailed(e);
                 }
@@ -52,7 +53,7 @@ internal sealed partial class SearchIndexMaintenance(SearchParameterSync sync, S
                         var done = await rebuilder.RebuildAsync(type, BatchSize, 0, p => LogProgress(p.ResourceType, p.Done, p.Total, p.LastRid), stoppingToken);
                         LogReindexed(type, done);
                     }
-                    catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+                    catch (Exception e) when (StorageFailures.IsDatabaseFailure(e))
                     {
                         LogReindexFailed(e, type);
                     }

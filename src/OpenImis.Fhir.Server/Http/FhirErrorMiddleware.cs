@@ -63,13 +63,13 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
         {
             // The client went away: nothing to answer.
         }
-        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure)
+        catch (Exception e) when (StorageFailures.IsLostRace(e))
         {
             // Transient too, but the database is up: the request lost a race and can simply be sent again.
-            LogClientError(context, 409, e.MessageText);
+            LogClientError(context, 409, e.Message);
             await WriteAsync(context, 409, [new OutcomeIssue("error", "conflict", BundleProcessor.DeadlockMessage)]);
         }
-        catch (Npgsql.NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
+        catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
             logger.LogError(e, "Database unavailable during {Method} {Path}", context.Request.Method, context.Request.Path);
             await WriteAsync(context, 503, [new OutcomeIssue("fatal", "transient", "The database is not available; try again later")]);
