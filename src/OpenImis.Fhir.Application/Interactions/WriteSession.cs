@@ -29,6 +29,8 @@ public sealed class WriteSession : IAsyncDisposable
     private readonly Dictionary<(string Type, string Id), List<(string Type, string Id, string Version, string Location)>> _versioned = [];
     // The resource types whose search parameters change when this session commits (SearchParameters written or deleted).
     private readonly HashSet<string> _reindexTypes = new(StringComparer.Ordinal);
+    // The (base type, code) of each SearchParameter written in this session, with its id: the registry knows them only after the commit.
+    private readonly Dictionary<(string Type, string Code), string> _searchParameterCodes = [];
 
     private WriteSession(FhirContext context, StoreTransaction transaction, string? baseUrl)
     {
@@ -310,7 +312,7 @@ public sealed class WriteSession : IAsyncDisposable
 
     private void CheckSearchParameter(Search.SearchParameterSync sync, JsonElement resource, string id, string location)
     {
-        var problems = Search.SearchParameterCheck.Issues(resource, id, location, sync.Registry);
+        var problems = Search.SearchParameterCheck.Issues(resource, id, location, sync.Registry, _searchParameterCodes);
         if (problems.Count > 0) throw new FhirException(422, problems);
         _reindexTypes.UnionWith(sync.TypesOf(id));
         _reindexTypes.UnionWith(sync.TypesOf(resource));

@@ -13,13 +13,17 @@ namespace OpenImis.Fhir.Application.Search;
 /// openIMIS IG) or other stored SearchParameter of the same base uses, a parameter type the server implements, an
 /// expression that compiles against each base type (paths checked against the R4 model), and composite components
 /// that name known parameters. Every problem is an issue with its location (422).
+/// Codes are also checked against the SearchParameters written earlier in the same transaction, which the registry
+/// does not hold until the commit.
 /// </summary>
 internal static partial class SearchParameterCheck
 {
     private static readonly FhirPathCompileOptions Lenient = new() { LenientAs = true };
 
-    public static List<OutcomeIssue> Issues(JsonElement resource, string id, string location, SearchParameterRegistry registry)
+    /// <param name="writtenBefore">The (base type, code) pairs of the SearchParameters this transaction wrote before, with their ids; this one's are added when it has no issue.</param>
+    public static List<OutcomeIssue> Issues(JsonElement resource, string id, string location, SearchParameterRegistry registry, Dictionary<(string Type, string Code), string> writtenBefore)
     {
+        ArgumentNullException.ThrowIfNull(writtenBefore);
         ArgumentNullException.ThrowIfNull(registry);
         var definition = SearchParameterDefinition.FromJson(resource);
         var catalog = registry.Indexer.Catalog;
@@ -54,6 +58,10 @@ internal static partial class SearchParameterCheck
                     Error($"The code '{definition.Code}' is already {kind} search parameter {existing.Definition.Url} of {type}", "code");
                 }
             }
+            if (writtenBefore.TryGetValue((type, definition.Code), out var earlier) && earlier != id)
+            {
+                Error($"The code '{definition.Code}' is already used for {type} by SearchParameter/{earlier}, written earlier in this transaction", "code");
+            }
             var restricted = catalog.ExpressionFor(definition, type);
             if (restricted is null)
             {
@@ -79,6 +87,10 @@ internal static partial class SearchParameterCheck
         if (definition.Type == SearchParameterType.Composite && definition.Components.Count < 2)
         {
             Error("A composite parameter needs at least two components", "component");
+        }
+        if (issues.Count == 0)
+        {
+            foreach (var type in types) writtenBefore[(type, definition.Code)] = id;
         }
         return issues;
     }

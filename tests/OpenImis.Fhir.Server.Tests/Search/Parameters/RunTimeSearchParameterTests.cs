@@ -171,6 +171,27 @@ public sealed class RunTimeSearchParameterTests(SearchParameterFixture fixture)
     }
 
     [Fact]
+    public async Task Two_search_parameters_with_one_code_in_one_transaction_are_refused_at_the_second()
+    {
+        JsonObject Post(JsonObject resource) => new()
+        {
+            ["resource"] = resource,
+            ["request"] = new JsonObject { ["method"] = "POST", ["url"] = "SearchParameter" },
+        };
+        var first = Parameter("rt-twice", "token", "Patient.maritalStatus");
+        var second = Parameter("rt-twice", "token", "Patient.gender");
+        second["url"] = "https://example.org/fhir/SearchParameter/rt-twice-again";
+        var bundle = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "transaction", ["entry"] = new JsonArray(Post(first), Post(second)) };
+
+        var (status, body, _) = await fixture.Client.SendAsync(HttpMethod.Post, "fhir", bundle);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains(body!["issue"]!.AsArray(), i => i!["expression"]?.AsArray().Any(e => (string?)e == "Bundle.entry[1].resource.code") == true);
+        var (_, search, _) = await fixture.Client.SendAsync(HttpMethod.Get, "fhir/SearchParameter?code=rt-twice&_total=accurate");
+        Assert.Equal(0, (int)search!["total"]!);
+    }
+
+    [Fact]
     public async Task In_a_transaction_the_refusal_names_the_entry()
     {
         var bundle = new JsonObject
