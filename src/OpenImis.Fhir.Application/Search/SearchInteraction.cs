@@ -4,6 +4,7 @@ using System.Text.Json;
 using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Resources;
+using OpenImis.Fhir.Application.Shaping;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Storage;

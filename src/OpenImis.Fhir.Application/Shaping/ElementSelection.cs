@@ -1,6 +1,6 @@
 using OpenImis.Fhir.Engine.Model;
 
-namespace OpenImis.Fhir.Application.Search;
+namespace OpenImis.Fhir.Application.Shaping;
 
 /// <summary>
 /// The top-level elements <see cref="ElementsFilter"/> keeps, named as in JSON (a choice element by each of its

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using OpenImis.Fhir.Engine.Model;
 
-namespace OpenImis.Fhir.Application.Search;
+namespace OpenImis.Fhir.Application.Shaping;
 
 /// <summary>
 /// <c>_summary=true</c> (search.html#summary): the elements the base definition marks isSummary, at every level, not

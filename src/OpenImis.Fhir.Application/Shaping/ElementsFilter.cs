@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OpenImis.Fhir.Application.Search;
+namespace OpenImis.Fhir.Application.Shaping;
 
 /// <summary>
 /// <c>_elements</c> (search.html#elements): only the listed top-level elements, plus what every resource keeps

@@ -2,7 +2,7 @@ using System.Text.Json;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Engine.Model;
 
-namespace OpenImis.Fhir.Application.Search;
+namespace OpenImis.Fhir.Application.Shaping;
 
 /// <summary>
 /// What <c>_summary</c> and <c>_elements</c> (search.html#summary, #elements) leave of each resource of a searchset:
