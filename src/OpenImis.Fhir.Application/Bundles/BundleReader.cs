@@ -2,6 +2,7 @@ using OpenImis.Fhir.Application.Capabilities;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Search;
+using OpenImis.Fhir.Application.Shaping;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Application.Bundles;
@@ -10,14 +11,15 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// The GET and HEAD entries of a batch or transaction (http.html#transaction), each answered as the same GET over REST:
 /// read and vread, a search of a type (<c>Patient?name=x</c>) or a compartment (<c>Patient/123/Claim</c>) with the
 /// searchset Bundle as the entry's resource, a history (<c>Patient/123/_history</c>, <c>Patient/_history</c>,
-/// <c>_history</c>) with the history Bundle, and <c>metadata</c>. An error without a location of its own is located at
-/// the entry's <c>request.url</c>.
+/// <c>_history</c>) with the history Bundle, and <c>metadata</c>. <c>_summary</c> and <c>_elements</c> shape what a read,
+/// a vread and metadata answer, as over REST; the entry's etag and lastModified stay the version's. An error without a
+/// location of its own is located at the entry's <c>request.url</c>.
 /// <para>
 /// In a transaction, reads by id and histories run in the transaction and see its writes; searches run on the search
 /// pool, as over REST, and see the database as it was before the transaction (docs/architecture.md, Bundles).
 /// </para>
 /// </summary>
-public sealed class BundleReader(FhirContext context, ResourceReader reader, SearchInteraction search, HistoryInteraction history, CapabilityStatementSource capabilities)
+public sealed class BundleReader(FhirContext context, ResourceReader reader, SearchInteraction search, HistoryInteraction history, CapabilitiesInteraction capabilities, ResultShaper shaper)
 {
     /// <param name="transaction">A transaction Bundle's; null in a batch.</param>
     /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: searches refuse unknown parameters.</param>
@@ -46,7 +48,7 @@ public sealed class BundleReader(FhirContext context, ResourceReader reader, Sea
             // No GET [base]?_type=... over REST either: a search names its type.
             throw new FhirException(400, "not-supported", $"'{entry.Url}': a search across all types is not supported; search one type (Patient?...)");
         }
-        if (entry.Type == "metadata" && entry.Id is null) return new EntryResult(200, null, []) { ResourceJson = capabilities.Json(baseUrl) };
+        if (entry.Type == "metadata" && entry.Id is null) return new EntryResult(200, null, []) { ResourceJson = capabilities.Answer(baseUrl, QueryParameters(entry.Query)) };
         if (entry.CompartmentTarget is { } target)
         {
             var searchset = await search.CompartmentSearchAsync(entry.Type, entry.Id!, target, QueryParameters(entry.Query), strict, baseUrl, cancellationToken);
@@ -57,14 +59,22 @@ public sealed class BundleReader(FhirContext context, ResourceReader reader, Sea
             var searchset = await search.SearchAsync(entry.Type, QueryParameters(entry.Query), strict, baseUrl, cancellationToken);
             return new EntryResult(200, null, []) { ResourceJson = searchset };
         }
-        if (entry.Query is not null) throw FhirException.BadRequest($"A read of {entry.Type}/{entry.Id} takes no query; search with {entry.Type}?query");
-        if (entry.VersionId is not null) return new EntryResult(200, await reader.VReadAsync(entry.Type, entry.Id, entry.VersionId, cancellationToken), []);
-        if (transaction is null) return new EntryResult(200, await reader.ReadAsync(entry.Type, entry.Id, cancellationToken), []);
-        if (!context.IsResourceType(entry.Type)) throw FhirException.NotFound($"Unknown resource type '{entry.Type}'");
+        // As over REST: _summary and _elements shape the resource, other parameters are not looked at.
+        var shape = shaper.ForResource(QueryParameters(entry.Query));
+        var stored = await ReadByIdAsync(entry, entry.Id, transaction, cancellationToken);
+        return new EntryResult(200, stored, []) { ResourceJson = shape?.Apply(stored.ResourceType, stored.Json!) };
+    }
+
+    private async Task<StoredResource> ReadByIdAsync(BundleEntryRequest entry, string id, StoreTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var type = entry.Type!;
+        if (entry.VersionId is not null) return await reader.VReadAsync(type, id, entry.VersionId, cancellationToken);
+        if (transaction is null) return await reader.ReadAsync(type, id, cancellationToken);
+        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
         // Through the transaction: a read after a write in the same Bundle sees the write.
-        var stored = await transaction.ReadAsync(entry.Type, entry.Id, cancellationToken) ?? throw FhirException.NotFound($"{entry.Type}/{entry.Id} does not exist");
+        var stored = await transaction.ReadAsync(type, id, cancellationToken) ?? throw FhirException.NotFound($"{type}/{id} does not exist");
         if (stored.Deleted) throw new GoneException(stored);
-        return new EntryResult(200, stored, []);
+        return stored;
     }
 
     // The query of an entry's url, as a server reads a URL's: name=value pairs split on '&', percent-decoded, '+' a space.

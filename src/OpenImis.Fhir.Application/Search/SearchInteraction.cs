@@ -17,13 +17,11 @@ namespace OpenImis.Fhir.Application.Search;
 /// default) unknown ones, runs the search and writes the searchset Bundle: matches and includes with their
 /// search.mode, <c>total</c> when asked, <c>self</c> and <c>next</c> links (the next link carries a cursor).
 /// </summary>
-public sealed class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments)
+public sealed class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments, ResultShaper shaper)
 {
     public const string CursorParameter = PagingLinks.CursorParameter;
 
     private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
-
-    private readonly SummaryFilter _summaryFilter = new(context.Model);
 
     public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
     {
@@ -88,8 +86,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         var count = context.Options.DefaultPageSize;
         string? cursor = null;
         var total = SearchTotal.None;
-        string? summary = null;
-        List<string>? elements = null;
+        var shaping = new ShapeParameters();
         var anyType = type == SearchRequest.AnyType;
         var sort = new List<SearchSortKey>();
         var includes = new List<IncludeRequest>();
@@ -129,12 +126,8 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
                         sort.Add(new SearchSortKey(code, descending));
                     }
                     break;
-                case "_summary":
-                    summary = value;
-                    if (value is not ("count" or "true" or "text" or "data" or "false")) throw FhirException.BadRequest($"_summary: '{value}' is not true, text, data, count or false");
-                    break;
-                case "_elements":
-                    elements = [.. elements ?? [], .. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                case "_summary" or "_elements":
+                    shaping.Read(name, value);
                     break;
                 case "_type" when anyType:
                     break; // read by CompartmentTypes
@@ -155,12 +148,12 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
                     break;
             }
         }
-        if (summary == "count")
+        if (shaping.Summary == "count")
         {
             count = 0;
             if (total == SearchTotal.None) total = SearchTotal.Accurate;
         }
-        var shape = new ResultShape(context.Model, _summaryFilter, context.IsResourceType, summary == "count" ? null : summary, elements);
+        var shape = shaper.ForSearch(shaping);
         SearchPage page;
         try
         {

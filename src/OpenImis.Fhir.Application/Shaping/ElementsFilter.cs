@@ -13,14 +13,16 @@ public static class ElementsFilter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(elements);
         using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
         writer.WriteStartObject();
-        foreach (var property in document.RootElement.EnumerateObject())
+        foreach (var property in root.EnumerateObject())
         {
             var name = property.Name.StartsWith('_') ? property.Name[1..] : property.Name;
             if (name is "resourceType" or "id") property.WriteTo(writer);
             else if (name == "meta") WriteMeta(writer, property.Value);
             else if (elements.Contains(name)) property.WriteTo(writer);
         }
+        WriteMetaIfAbsent(writer, root);
         writer.WriteEndObject();
     }
 
@@ -33,8 +35,26 @@ public static class ElementsFilter
             if (property.NameEquals("tag")) continue;
             property.WriteTo(writer);
         }
+        WriteTags(writer, meta);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A meta holding only the SUBSETTED tag, for a resource that has none: stored resources always have one, the
+    /// CapabilityStatement does not.
+    /// </summary>
+    internal static void WriteMetaIfAbsent(Utf8JsonWriter writer, JsonElement resource)
+    {
+        if (resource.TryGetProperty("meta", out _)) return;
+        writer.WriteStartObject("meta");
+        WriteTags(writer, default);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTags(Utf8JsonWriter writer, JsonElement meta)
+    {
         writer.WriteStartArray("tag");
-        if (meta.TryGetProperty("tag", out var tags) && tags.ValueKind == JsonValueKind.Array)
+        if (meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("tag", out var tags) && tags.ValueKind == JsonValueKind.Array)
         {
             foreach (var tag in tags.EnumerateArray()) tag.WriteTo(writer);
         }
@@ -43,6 +63,5 @@ public static class ElementsFilter
         writer.WriteString("code", "SUBSETTED");
         writer.WriteEndObject();
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

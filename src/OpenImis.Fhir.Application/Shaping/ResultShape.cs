@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Engine.Model;
@@ -76,5 +77,17 @@ internal sealed class ResultShape
         }
         _byType[resourceType] = shape;
         return shape;
+    }
+
+    /// <summary>One resource shaped (a read, a vread, metadata), or null when it is to be written whole.</summary>
+    public byte[]? Apply(string resourceType, string json)
+    {
+        if (For(resourceType) is not { } shape) return null;
+        var buffer = new ArrayBufferWriter<byte>(json.Length);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            shape(writer, json);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 }

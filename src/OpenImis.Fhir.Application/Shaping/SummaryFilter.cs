@@ -21,10 +21,11 @@ public sealed class SummaryFilter(FhirModel model)
     {
         ArgumentNullException.ThrowIfNull(writer);
         using var document = JsonDocument.Parse(json);
-        WriteResource(writer, document.RootElement);
+        WriteResource(writer, document.RootElement, top: true);
     }
 
-    private void WriteResource(Utf8JsonWriter writer, JsonElement resource)
+    // top: the resource answered, which says it is SUBSETTED even without a meta of its own; not those inside it.
+    private void WriteResource(Utf8JsonWriter writer, JsonElement resource, bool top = false)
     {
         var typeName = resource.TryGetProperty("resourceType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (typeName is null || model.FindType(typeName) is not { } type)
@@ -39,6 +40,7 @@ public sealed class SummaryFilter(FhirModel model)
             else if (property.NameEquals("meta")) ElementsFilter.WriteMeta(writer, property.Value);
             else WriteSummaryProperty(writer, property, type);
         }
+        if (top) ElementsFilter.WriteMetaIfAbsent(writer, resource);
         writer.WriteEndObject();
     }
 

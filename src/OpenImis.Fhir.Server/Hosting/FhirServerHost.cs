@@ -4,6 +4,7 @@ using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Capabilities;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Search;
+using OpenImis.Fhir.Application.Shaping;
 using OpenImis.Fhir.Application.Validation;
 using OpenImis.Fhir.Engine.Validation;
 using OpenImis.Fhir.Server.Http;
@@ -63,6 +64,7 @@ internal static class FhirServerHost
         });
         services.AddSingleton(provider => provider.GetRequiredService<FhirContext>().SearchEngine);
         services.AddSingleton(_ => CompartmentCatalog.ForR4());
+        services.AddSingleton<ResultShaper>();
         services.AddSingleton<SearchInteraction>();
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<HistoryInteraction>();
@@ -74,6 +76,7 @@ internal static class FhirServerHost
             Logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<BundleProcessor>(),
         });
         services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory()), provider.GetRequiredService<CompartmentCatalog>()));
+        services.AddSingleton<CapabilitiesInteraction>();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "openIMIS FHIR R4 server", Version = "v1", Description = "FHIR R4 REST API (http://hl7.org/fhir/R4/http.html) with the openIMIS profiles. Bodies are FHIR JSON (application/fhir+json)." }));
 

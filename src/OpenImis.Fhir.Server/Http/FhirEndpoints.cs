@@ -7,6 +7,7 @@ using OpenImis.Fhir.Application.Capabilities;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Application.Search;
+using OpenImis.Fhir.Application.Shaping;
 
 namespace OpenImis.Fhir.Server.Http;
 
@@ -22,15 +23,15 @@ internal static class FhirEndpoints
     public static void Map(WebApplication app)
     {
         var fhir = app.MapGroup("/fhir").WithTags(Tag);
-        fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).Reads("capabilities", "The CapabilityStatement: interactions, profiles and formats this server supports");
+        fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).Reads("capabilities", "The CapabilityStatement: interactions, profiles and formats this server supports. mode=full (default) or normative; mode=terminology is 400 (no TerminologyCapabilities). _summary and _elements shape it.");
         // Otherwise /{type} would take "metadata" for a resource type.
         fhir.MapMethods("/metadata", ["POST", "PUT", "PATCH", "DELETE"], ReadOnlyMetadata).ExcludeFromDescription();
         fhir.MapPost("/", Bundle).Writes("batch-transaction", "Process a batch or transaction Bundle (Bundle.type batch or transaction); the answer is a batch-response or transaction-response Bundle. A failed transaction stores nothing and answers with the failing entry's status and an OperationOutcome.", 200);
         fhir.MapMethods("/_history", ["GET", "HEAD"], SystemHistory).Reads("history-system", "History of all resources, newest first. Parameters: _count, _since, _at; follow the Bundle's next link to page.");
         fhir.MapMethods("/{type}/_history", ["GET", "HEAD"], TypeHistory).Reads("history-type", "History of all resources of a type, newest first (_count, _since, _at, paging links)");
         fhir.MapMethods("/{type}/{id}/_history", ["GET", "HEAD"], InstanceHistory).Reads("history-instance", "History of one resource, newest first (_count, _since, _at, paging links)");
-        fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).Reads("vread", "Read one version of a resource; 410 when that version is a delete");
-        fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).Reads("read", "Read the current version. Headers: If-None-Match (W/\"n\") and If-Modified-Since answer 304 when unchanged; 410 when deleted.");
+        fhir.MapMethods("/{type}/{id}/_history/{vid}", ["GET", "HEAD"], VRead).Reads("vread", "Read one version of a resource; 410 when that version is a delete. _summary (true, text, data, false) and _elements shape it (meta.tag SUBSETTED).");
+        fhir.MapMethods("/{type}/{id}", ["GET", "HEAD"], Read).Reads("read", "Read the current version. Headers: If-None-Match (W/\"n\") and If-Modified-Since answer 304 when unchanged; 410 when deleted. _summary (true, text, data, false) and _elements shape it (meta.tag SUBSETTED).");
         fhir.MapMethods("/{type}", ["GET", "HEAD"], Search).Reads("search", "Search (search.html): parameters of the type, modifiers, chains (subject:Patient.name=x), _has, _include/_revinclude(:iterate), _sort, _count, _total, _elements, _summary (true, text, data, count); the next link pages with a cursor. Unknown parameters are ignored and reported, or refused with Prefer: handling=strict.");
         fhir.MapMethods("/{compartment}/{id}/{type}", ["GET", "HEAD"], CompartmentSearch).Reads("search-compartment", "Compartment search (compartmentdefinition.html): resources of a type in the compartment of one Patient, Encounter, Practitioner, RelatedPerson or Device (Patient/123/Claim), with the search parameters of the type; Patient/123/* for every type in it, narrowed by _type, with the parameters of base Resource (_id, _lastUpdated, _tag, _profile, ...).");
         fhir.MapPost("/{compartment}/{id}/_search", AllTypesCompartmentSearchByPost).Writes("search-compartment-all-post", "Search of every type of a compartment (POST [base]/[compartment]/[id]/_search, as GET .../*) with the parameters in an application/x-www-form-urlencoded body (and the URL): _type, the parameters of base Resource and the result parameters", 200, body: false);
@@ -60,15 +61,16 @@ internal static class FhirEndpoints
         return route;
     }
 
-    private static async Task Capabilities(HttpContext context, CapabilityStatementSource capabilities)
+    private static async Task Capabilities(HttpContext context, CapabilitiesInteraction capabilities)
     {
         RequireJsonResponse(context);
-        await FhirResponses.JsonAsync(context, 200, capabilities.Json(FhirResponses.BaseUrl(context.Request)));
+        await FhirResponses.JsonAsync(context, 200, capabilities.Answer(FhirResponses.BaseUrl(context.Request), QueryParameters(context)));
     }
 
-    private static async Task Read(HttpContext context, string type, string id, ResourceReader reader)
+    private static async Task Read(HttpContext context, string type, string id, ResourceReader reader, ResultShaper shaper)
     {
         RequireJsonResponse(context);
+        var shape = shaper.ForResource(QueryParameters(context));
         var stored = await reader.ReadAsync(type, id, context.RequestAborted);
         if (NotModified(context.Request, stored.VersionId, stored.LastUpdated))
         {
@@ -76,13 +78,14 @@ internal static class FhirEndpoints
             context.Response.StatusCode = 304;
             return;
         }
-        await FhirResponses.ResourceAsync(context, 200, stored);
+        await FhirResponses.ResourceAsync(context, 200, stored, shape: shape);
     }
 
-    private static async Task VRead(HttpContext context, string type, string id, string vid, ResourceReader reader)
+    private static async Task VRead(HttpContext context, string type, string id, string vid, ResourceReader reader, ResultShaper shaper)
     {
         RequireJsonResponse(context);
-        await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, context.RequestAborted));
+        var shape = shaper.ForResource(QueryParameters(context));
+        await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, context.RequestAborted), shape: shape);
     }
 
     private static Task ReadOnlyMetadata(HttpContext context) =>
@@ -97,7 +100,7 @@ internal static class FhirEndpoints
     private static async Task History(HttpContext context, HistoryInteraction history, string? type, string? id)
     {
         RequireJsonResponse(context);
-        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        var parameters = QueryParameters(context);
         var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}";
         var bundle = await history.HistoryAsync(type, id, parameters, FhirResponses.BaseUrl(context.Request), self, null, context.RequestAborted);
         await FhirResponses.JsonAsync(context, 200, bundle);
@@ -106,7 +109,7 @@ internal static class FhirEndpoints
     private static async Task Search(HttpContext context, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
-        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        var parameters = QueryParameters(context);
         await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
     }
 
@@ -120,7 +123,7 @@ internal static class FhirEndpoints
     private static async Task CompartmentSearch(HttpContext context, string compartment, string id, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
-        var parameters = context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        var parameters = QueryParameters(context);
         await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
     }
 
@@ -134,6 +137,9 @@ internal static class FhirEndpoints
     // http.html#search: POST [base]/[compartment]/[id]/_search is the POST form of GET [base]/[compartment]/[id]/*.
     private static Task AllTypesCompartmentSearchByPost(HttpContext context, string compartment, string id, SearchInteraction search) =>
         CompartmentSearchByPost(context, compartment, id, "*", search);
+
+    private static List<KeyValuePair<string, string>> QueryParameters(HttpContext context) =>
+        context.Request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
 
     // POST _search: the parameters of the URL and of the form body together.
     private static async Task<List<KeyValuePair<string, string>>> FormParametersAsync(HttpContext context)

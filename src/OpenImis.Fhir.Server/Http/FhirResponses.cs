@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
+using OpenImis.Fhir.Application.Shaping;
 using OpenImis.Fhir.Storage;
 
 namespace OpenImis.Fhir.Server.Http;
@@ -14,11 +15,13 @@ namespace OpenImis.Fhir.Server.Http;
 /// </summary>
 internal static class FhirResponses
 {
-    public static Task ResourceAsync(HttpContext context, int status, StoredResource resource, string? location = null)
+    /// <param name="shape">What <c>_summary</c> and <c>_elements</c> leave of it; the headers stay the version's.</param>
+    public static Task ResourceAsync(HttpContext context, int status, StoredResource resource, string? location = null, ResultShape? shape = null)
     {
         SetVersionHeaders(context, resource);
         if (location is not null) context.Response.Headers.Location = location;
-        return JsonAsync(context, status, resource.Json is null ? [] : Encoding.UTF8.GetBytes(resource.Json));
+        if (resource.Json is null) return JsonAsync(context, status, []);
+        return JsonAsync(context, status, shape?.Apply(resource.ResourceType, resource.Json) ?? Encoding.UTF8.GetBytes(resource.Json));
     }
 
     /// <summary>The answer to a write, by the client's <c>Prefer: return=</c>.</summary>

@@ -81,5 +81,97 @@ public sealed class CapabilitiesTests(ServerFixture server)
         Assert.Equal("ok", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]);
     }
 
+    [Theory]
+    [InlineData("?mode=full")]
+    [InlineData("?mode=normative")]
+    [InlineData("?mode=full&_summary=false")]
+    public async Task Metadata_modes_full_and_normative_answer_the_whole_capability_statement(string query)
+    {
+        var (_, plain, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata");
+
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata" + query);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("CapabilityStatement", (string?)body!["resourceType"]);
+        Assert.NotNull(body["rest"]);
+        Assert.True(JsonNode.DeepEquals(plain, body));
+    }
+
+    [Fact]
+    public async Task Metadata_mode_terminology_is_400_not_supported_and_an_unknown_mode_is_400()
+    {
+        var (status, outcome, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?mode=terminology");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var issue = Assert.Single(FhirHttp.Issues(outcome));
+        Assert.Equal("not-supported", issue.Code);
+        Assert.Contains("TerminologyCapabilities", issue.Text, StringComparison.Ordinal);
+
+        (status, outcome, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?mode=everything");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Code == "invalid" && i.Text.Contains("'everything'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Metadata_summary_and_elements_shape_the_capability_statement_and_tag_it_SUBSETTED()
+    {
+        // R4 CapabilityStatement: fhirVersion, kind, software and rest are isSummary; in rest, mode and resource are, but
+        // not documentation, interaction or compartment; in rest.resource, type and profile are, searchParam is not.
+        var (status, summary, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_summary=true");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("4.0.1", (string?)summary!["fhirVersion"]);
+        Assert.Equal("instance", (string?)summary["kind"]);
+        Assert.Equal("openimis-fhir", (string?)summary["software"]!["name"]);
+        var rest = summary["rest"]![0]!.AsObject();
+        Assert.Equal(["mode", "resource"], rest.Select(p => p.Key).Order(StringComparer.Ordinal));
+        var patient = rest["resource"]!.AsArray().Single(r => (string?)r!["type"] == "Patient")!.AsObject();
+        Assert.Equal("https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/openimis-patient", (string?)patient["profile"]);
+        Assert.False(patient.ContainsKey("searchParam"));
+        Assert.False(patient.ContainsKey("interaction"));
+        AssertOnlySubsettedTag(summary);
+
+        // text: the narrative (none) and the mandatory elements.
+        var (_, text, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_summary=text");
+        Assert.Equal(["date", "fhirVersion", "format", "kind", "meta", "resourceType", "status"], text!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        AssertOnlySubsettedTag(text);
+
+        var (_, elements, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_elements=fhirVersion,format");
+        Assert.Equal(["fhirVersion", "format", "meta", "resourceType"], elements!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("4.0.1", (string?)elements["fhirVersion"]);
+        Assert.Contains(elements["format"]!.AsArray(), f => (string?)f == "application/fhir+json");
+        AssertOnlySubsettedTag(elements);
+
+        var (count, outcome, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_summary=count");
+        Assert.Equal(HttpStatusCode.BadRequest, count);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.Contains("_summary=count", StringComparison.Ordinal));
+        var (invalid, _, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_summary=yes");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid);
+    }
+
+    [Fact]
+    public async Task Metadata_entries_of_a_batch_take_mode_summary_and_elements_as_over_REST()
+    {
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Bundles.Batch(
+            Bundles.Entry("GET", "metadata?_elements=fhirVersion"),
+            Bundles.Entry("GET", "metadata?mode=terminology"),
+            Bundles.Entry("GET", "metadata?_summary=true&mode=normative")));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        var (_, elements, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_elements=fhirVersion");
+        Assert.True(JsonNode.DeepEquals(elements, entries[0]["resource"]), entries[0]["resource"]?.ToJsonString());
+        Assert.Equal("4.0.1", (string?)entries[0]["resource"]!["fhirVersion"]);
+        Assert.Equal(400, Bundles.Status(entries[1]));
+        Assert.Contains(FhirHttp.Issues(entries[1]["response"]!["outcome"]), i => i.Code == "not-supported" && i.Expression == "Bundle.entry[1].request.url");
+        var (_, summary, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_summary=true");
+        Assert.True(JsonNode.DeepEquals(summary, entries[2]["resource"]));
+    }
+
+    private static void AssertOnlySubsettedTag(JsonNode statement)
+    {
+        var tag = Assert.Single(statement["meta"]!["tag"]!.AsArray())!;
+        Assert.Equal("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", (string?)tag["system"]);
+        Assert.Equal("SUBSETTED", (string?)tag["code"]);
+    }
+
     private static IEnumerable<string?> Codes(JsonNode? interactions) => interactions!.AsArray().Select(i => (string?)i!["code"]);
 }
