@@ -266,6 +266,10 @@ internal static class FhirEndpoints
         if (FhirMediaTypes.ResponseType(context.Request) is null)
         {
             var asked = context.Request.Query.TryGetValue("_format", out var format) ? $"_format={format}" : $"Accept: {context.Request.Headers.Accept}";
+            if (FhirMediaTypes.OtherFhirVersionAsked(context.Request) is { } version)
+            {
+                throw new FhirException(406, "not-supported", $"{asked}: this server answers FHIR R4 only (fhirVersion=4.0), not fhirVersion={version}");
+            }
             throw new FhirException(406, "not-supported", $"{asked}: this server answers in JSON only (application/fhir+json or application/json)");
         }
     }

@@ -166,6 +166,66 @@ public sealed class CapabilitiesTests(ServerFixture server)
         Assert.True(JsonNode.DeepEquals(summary, entries[2]["resource"]));
     }
 
+    [Theory]
+    [InlineData("application/fhir+json; fhirVersion=3.0", "3.0")]
+    [InlineData("application/fhir+json;fhirVersion=1.0", "1.0")]
+    [InlineData("application/json; fhirVersion=5.0", "5.0")]
+    [InlineData("application/fhir+json; fhirVersion=4.3", "4.3")]
+    public async Task An_accept_naming_another_FHIR_version_is_406_with_an_OperationOutcome_on_every_kind_of_request(string accept, string version)
+    {
+        var created = await _client.CreateAsync(Basics.New());
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "fhir/metadata"), (HttpMethod.Get, $"fhir/Basic/{created["id"]}"), (HttpMethod.Get, "fhir/Basic?_count=1"), (HttpMethod.Get, "fhir/_history?_count=1") })
+        {
+            var (status, outcome, response) = await SendWithAcceptAsync(method, path, accept);
+            Assert.True(status == HttpStatusCode.NotAcceptable, $"{path}: {(int)status}");
+            Assert.Equal("application/fhir+json", FhirHttp.ContentType(response)!.MediaType);
+            var issue = Assert.Single(FhirHttp.Issues(outcome));
+            Assert.Equal("not-supported", issue.Code);
+            Assert.Contains($"fhirVersion={version}", issue.Text, StringComparison.Ordinal);
+        }
+        var (bundle, _, _) = await SendWithAcceptAsync(HttpMethod.Post, "fhir", accept, Bundles.Batch(Bundles.Entry("GET", "metadata")));
+        Assert.Equal(HttpStatusCode.NotAcceptable, bundle);
+        var (create, _, _) = await SendWithAcceptAsync(HttpMethod.Post, "fhir/Basic", accept, Basics.New());
+        Assert.Equal(HttpStatusCode.NotAcceptable, create);
+    }
+
+    [Theory]
+    [InlineData("application/fhir+json; fhirVersion=4.0", "application/fhir+json")]
+    [InlineData("application/fhir+json; fhirVersion=4.0.1", "application/fhir+json")]
+    [InlineData("application/fhir+json; fhirVersion=\"4.0\"", "application/fhir+json")]
+    [InlineData("application/fhir+json; fhirVersion=3.0, application/json; fhirVersion=4.0; q=0.5", "application/json")]
+    public async Task An_accept_naming_R4_is_answered(string accept, string answered)
+    {
+        var (status, body, response) = await SendWithAcceptAsync(HttpMethod.Get, "fhir/metadata", accept);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(answered, FhirHttp.ContentType(response)!.MediaType);
+        Assert.Equal("4.0.1", (string?)body!["fhirVersion"]);
+    }
+
+    [Fact]
+    public async Task A_format_naming_another_FHIR_version_is_406_and_R4_is_answered()
+    {
+        var (status, outcome, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_format=" + Uri.EscapeDataString("application/fhir+json;fhirVersion=3.0"));
+        Assert.Equal(HttpStatusCode.NotAcceptable, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.Contains("fhirVersion=3.0", StringComparison.Ordinal));
+
+        var (ok, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_format=" + Uri.EscapeDataString("application/fhir+json; fhirVersion=4.0"));
+        Assert.Equal(HttpStatusCode.OK, ok);
+        Assert.Equal("CapabilityStatement", (string?)body!["resourceType"]);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> SendWithAcceptAsync(HttpMethod method, string path, string accept, JsonNode? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Accept.Clear();
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (body is not null) request.Content = FhirHttp.Json(body);
+        var response = await _client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response);
+    }
+
     private static void AssertOnlySubsettedTag(JsonNode statement)
     {
         var tag = Assert.Single(statement["meta"]!["tag"]!.AsArray())!;
