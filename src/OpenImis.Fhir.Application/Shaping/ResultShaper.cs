@@ -25,6 +25,8 @@ public sealed class ResultShaper(FhirContext context)
         var shaping = new ShapeParameters();
         foreach (var (name, value) in parameters) shaping.Read(name, value);
         if (shaping.Summary == "count") throw FhirException.BadRequest("_summary=count counts the matches of a search; a read returns one resource (use true, text, data or false)");
+        // Most reads ask for neither: nothing built for them.
+        if (shaping.Summary is null or "false" && shaping.Elements is null) return null;
         var shape = ForSearch(shaping);
         return shape.Shapes ? shape : null;
     }

@@ -70,7 +70,7 @@ internal static class FhirEndpoints
     private static async Task Read(HttpContext context, string type, string id, ResourceReader reader, ResultShaper shaper)
     {
         RequireJsonResponse(context);
-        var shape = shaper.ForResource(QueryParameters(context));
+        var shape = context.Request.Query.Count == 0 ? null : shaper.ForResource(QueryParameters(context));
         var stored = await reader.ReadAsync(type, id, context.RequestAborted);
         if (NotModified(context.Request, stored.VersionId, stored.LastUpdated))
         {
