@@ -7,7 +7,7 @@ namespace OpenImis.Fhir.Server.Http;
 /// Content negotiation (http.html#mime): JSON only. <c>application/fhir+json</c> and <c>application/json</c> are
 /// accepted and answered; XML is refused with 415 (request) or 406 (response), always with a JSON OperationOutcome.
 /// A response type whose <c>fhirVersion</c> parameter names another FHIR version than R4 (4.0) is not acceptable
-/// either (http.html#version-parameter: 406).
+/// either (http.html#version-parameter: 406), nor a body whose Content-Type names one (415).
 /// </summary>
 internal static class FhirMediaTypes
 {
@@ -65,6 +65,10 @@ internal static class FhirMediaTypes
         }
         return MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var types) ? types.Select(OtherFhirVersion).FirstOrDefault(v => v is not null) : null;
     }
+
+    /// <summary>The FHIR version other than R4 that the body's Content-Type names (a 415, http.html#version-parameter); else null.</summary>
+    public static string? OtherFhirVersionOfBody(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? OtherFhirVersion(type) : null;
 
     // http.html#version-parameter: the value is major.minor (4.0 for R4); 4.0.1, R4's technical correction, is R4 too.
     private static string? OtherFhirVersion(MediaTypeHeaderValue type)

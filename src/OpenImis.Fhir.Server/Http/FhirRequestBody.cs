@@ -16,6 +16,10 @@ internal static class FhirRequestBody
     public static async Task<byte[]> ReadAsync(HttpContext context, FhirServerOptions options)
     {
         var request = context.Request;
+        if (FhirMediaTypes.OtherFhirVersionOfBody(request) is { } version)
+        {
+            throw new FhirException(415, "not-supported", $"Content-Type '{request.ContentType}': this server reads FHIR R4 only (fhirVersion=4.0), not fhirVersion={version}");
+        }
         var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (request.ContentLength is { } length && length > options.MaxBodyBytes)
         {

@@ -115,6 +115,9 @@ public sealed class ErrorTests(ServerFixture server)
     [InlineData("POST", "fhir/Basic", "application/x-www-form-urlencoded")]
     [InlineData("PUT", "fhir/Basic/media", "application/xml")]
     [InlineData("POST", "fhir", "application/fhir+xml")]
+    [InlineData("POST", "fhir/Basic", "application/fhir+json; fhirVersion=3.0")]
+    [InlineData("PUT", "fhir/Basic/media", "application/json; fhirVersion=5.0")]
+    [InlineData("PATCH", "fhir/Basic/media", "application/fhir+json; fhirVersion=1.0")]
     public async Task A_body_in_another_media_type_is_415(string method, string url, string contentType)
     {
         var (status, body, _) = await _client.SendRawAsync(new HttpMethod(method), url, Basics.New("media").ToJsonString(), contentType);
@@ -128,6 +131,7 @@ public sealed class ErrorTests(ServerFixture server)
     [InlineData("application/json")]
     [InlineData("application/fhir+json; charset=utf-8")]
     [InlineData("application/fhir+json; fhirVersion=4.0")]
+    [InlineData("application/fhir+json; fhirVersion=4.0.1")]
     public async Task Json_media_types_with_their_parameters_are_accepted(string contentType)
     {
         var (status, _, _) = await _client.SendRawAsync(HttpMethod.Post, "fhir/Basic", Basics.New().ToJsonString(), contentType);
