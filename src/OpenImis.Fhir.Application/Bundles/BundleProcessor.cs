@@ -100,6 +100,17 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             current = null;
             await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
             string? Rewrite(string reference) => references.GetValueOrDefault(reference);
+            // Conditional creates searched before anything was written: they also match what earlier entries create.
+            if (entries.Exists(e => e.Method == "POST" && e.IfNoneExist is not null))
+            {
+                var creates = new TransactionCreates(session, context, Rewrite);
+                foreach (var entry in entries.Where(e => e.Method == "POST"))
+                {
+                    current = entry;
+                    MatchEarlierCreates(entry, creating.GetValueOrDefault(entry.Index), creates, references, assigned, matched);
+                }
+                current = null;
+            }
             var written = new Dictionary<(string, string), int>();
             foreach (var entry in entries.OrderBy(e => e.Order))
             {
@@ -286,6 +297,26 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             id = entry.Id;
         }
         if (id is not null && entry.FullUrl is { } fullUrl) references[fullUrl] = $"{type}/{id}";
+    }
+
+    // A POST entry's ifNoneExist against the resources earlier POST entries create (TransactionCreates), counted with
+    // its database matches; a match takes the place of a create, for the entry and for references to its fullUrl.
+    private static void MatchEarlierCreates(BundleEntryRequest entry, ConditionalCriteria? criteria, TransactionCreates creates, Dictionary<string, string> references,
+        Dictionary<int, string> assigned, Dictionary<int, string> matched)
+    {
+        if (criteria is not null)
+        {
+            var found = creates.Matching(entry.Type!, criteria);
+            var count = found.Count + (matched.ContainsKey(entry.Index) ? 1 : 0);
+            if (count > 1) throw FhirException.PreconditionFailed($"ifNoneExist: {count} or more {entry.Type} resources match '{entry.IfNoneExist}', counting those that earlier entries of this transaction create");
+            if (found.Count == 1)
+            {
+                matched[entry.Index] = found[0];
+                assigned.Remove(entry.Index);
+                if (entry.FullUrl is { } fullUrl) references[fullUrl] = $"{entry.Type}/{found[0]}";
+            }
+        }
+        if (assigned.TryGetValue(entry.Index, out var id)) creates.Add(entry, id, criteria);
     }
 
     private static string? ResourceId(JsonElement? resource) =>

@@ -99,15 +99,24 @@ public sealed class ConditionalCriteria
             }
         }
         if (_parameters.All(IsDirect)) return await MatchDirectAsync(transaction, resourceType, cancellationToken);
-        var criteria = _parameters.Select(p => new SearchCriterion(p.Name, Values(engine, isResourceType, resourceType, p.Name, p.Value, baseUrl))).ToList();
         try
         {
-            return await engine.MatchIdsAsync(transaction, resourceType, criteria, 2, cancellationToken);
+            return await engine.MatchIdsAsync(transaction, resourceType, SearchCriteria(engine, resourceType, baseUrl, isResourceType), 2, cancellationToken);
         }
         catch (SearchException e)
         {
             throw FhirException.BadRequest($"{_what}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The criteria as the search engine takes them, values split and references on this server's base shortened: what
+    /// <see cref="MatchAsync"/> searches for, and what <see cref="SearchMatcher"/> compares in memory.
+    /// </summary>
+    public IReadOnlyList<SearchCriterion> SearchCriteria(SearchEngine engine, string resourceType, string? baseUrl, Func<string, bool> isResourceType)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return [.. _parameters.Select(p => new SearchCriterion(p.Name, Values(engine, isResourceType, resourceType, p.Name, p.Value, baseUrl)))];
     }
 
     private static List<string> Values(SearchEngine engine, Func<string, bool> isResourceType, string resourceType, string name, string value, string? baseUrl)

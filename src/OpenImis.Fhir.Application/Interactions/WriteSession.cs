@@ -275,6 +275,20 @@ public sealed class WriteSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// The element tree of a first version as a create would store it (id, meta, references rewritten and those on this
+    /// server's base shortened), not validated: for a transaction's conditional creates to match in memory what an
+    /// earlier entry is about to create. Null for a body that is no resource of the type (its own write refuses it).
+    /// </summary>
+    internal ElementNode? Preview(string type, string id, JsonElement resource, Func<string, string?>? rewriteReference)
+    {
+        if (resource.ValueKind != JsonValueKind.Object || !resource.TryGetProperty("resourceType", out var declared) || declared.ValueKind != JsonValueKind.String || declared.GetString() != type)
+        {
+            return null;
+        }
+        return ElementNodeReader.Read(ResourceStamper.Stamp(resource, id, 1, Now, LocalBase(resource, rewriteReference)), _context.Model);
+    }
+
+    /// <summary>
     /// References on this server's own base (<c>http://host/fhir/Patient/1</c>) are stored as <c>Patient/1</c>, as HAPI
     /// does with treatBaseUrlsAsLocal: the integrity check, deletes and search then see them as the local references
     /// they are (kept absolute, they were checked by nothing, blocked no delete and were not found by <c>subject=</c>).

@@ -12,18 +12,21 @@ namespace OpenImis.Fhir.Storage.Search;
 /// </summary>
 public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnvironment environment)
 {
-    public bool Matches(ElementNode resource, IReadOnlyList<SearchCriterion> criteria, string? id = null, DateTimeOffset? lastUpdated = null)
+    /// <param name="values">The values of a parameter in <paramref name="resource"/>, for a caller that matches one
+    /// resource many times and keeps them; null: <see cref="SearchParameterHandler.Values"/>, each time.</param>
+    public bool Matches(ElementNode resource, IReadOnlyList<SearchCriterion> criteria, string? id = null, DateTimeOffset? lastUpdated = null,
+        Func<SearchParameterHandler, List<SearchValue>>? values = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(criteria);
         foreach (var criterion in criteria)
         {
-            if (!Matches(resource, criterion, id, lastUpdated)) return false;
+            if (!Matches(resource, criterion, id, lastUpdated, values)) return false;
         }
         return true;
     }
 
-    private bool Matches(ElementNode resource, SearchCriterion criterion, string? id, DateTimeOffset? lastUpdated)
+    private bool Matches(ElementNode resource, SearchCriterion criterion, string? id, DateTimeOffset? lastUpdated, Func<SearchParameterHandler, List<SearchValue>>? valuesOf)
     {
         var name = criterion.Name;
         if (name.StartsWith("_has:", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal))
@@ -41,7 +44,7 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
             return criterion.Values.Any(v => DateMatches(range, v, code));
         }
         var handler = registry.Find(resource.TypeName, code) ?? throw new SearchException($"Unknown search parameter '{code}' for {resource.TypeName}", code);
-        var values = handler.Values(resource);
+        var values = valuesOf?.Invoke(handler) ?? handler.Values(resource);
         if (modifier == "missing")
         {
             return criterion.Values.Count == 1 && criterion.Values[0] switch
