@@ -170,9 +170,9 @@ public sealed class StoreTransaction : IAsyncDisposable
             join {KeyList(query.Parameters, keys)} as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             where not r.deleted
             """ + (lockForShare ? " for key share of r" : "");
-        // The held writes go in the same round trip, before the query (which must see them); a resource written
-        // twice (never in practice) needs batches of their own first.
-        if (_pending.Select(w => (w.ResourceType, w.Id)).Distinct().Count() < _pending.Count) await FlushAsync(cancellationToken);
+        // The held writes go in the same round trip, before the query (which must see them); those that cannot all go in
+        // one set (a resource written twice, never in practice; two values that may be too long to index) are sent first.
+        if (SetSize() < _pending.Count) await FlushAsync(cancellationToken);
         var writes = TakePending();
         await using var batch = new NpgsqlBatch(_connection, Begun());
         if (writes.Count > 0) WriteBatch.Add(batch, writes);
@@ -275,15 +275,31 @@ public sealed class StoreTransaction : IAsyncDisposable
         await ExecuteAsync(batch, writes, static (_, _) => Task.CompletedTask, cancellationToken);
     }
 
-    // The held writes that can go in one set: each resource once; a second write of one resource waits for the next.
+    // The held writes that can go in one set (SetSize), taken.
     private List<ResourceWrite> TakePending()
     {
-        var keys = new HashSet<(string, string)>();
-        var repeat = _pending.FindIndex(w => !keys.Add((w.ResourceType, w.Id)));
-        var count = repeat < 0 ? _pending.Count : repeat;
+        var count = SetSize();
         var writes = _pending.GetRange(0, count);
         _pending.RemoveRange(0, count);
         return writes;
+    }
+
+    // How many of the held writes, from the first, can go in one set: each resource once (a second write of one resource
+    // waits for the next set), and at most one write with text that may be too long to index, so that PostgreSQL's
+    // refusal names its write (IndexRowLimit).
+    private int SetSize()
+    {
+        var keys = new HashSet<(string, string)>();
+        var oversized = false;
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            var write = _pending[i];
+            if (!keys.Add((write.ResourceType, write.Id))) return i;
+            if (IndexRowLimit.Oversized(write) is null) continue;
+            if (oversized) return i;
+            oversized = true;
+        }
+        return _pending.Count;
     }
 
     /// <exception cref="StorageConflictException">A write broke a unique key.</exception>
@@ -328,6 +344,14 @@ public sealed class StoreTransaction : IAsyncDisposable
         if (e.SqlState == MissingTargetsState) return new MissingTargetsException(MissingTargets(e.MessageText), e);
         if (e.SqlState == PostgresErrorCodes.ProgramLimitExceeded)
         {
+            // At most one write of a batch can be refused so (SetSize); PostgreSQL's message names only the index.
+            foreach (var write in writes)
+            {
+                if (IndexRowLimit.Oversized(write) is { } what)
+                {
+                    return new UnstorableValueException($"{what} is too long for this server to index ({e.MessageText})", e, write.ResourceType, write.Id);
+                }
+            }
             return new UnstorableValueException($"An identifier, reference or searchable value is too long for this server to index ({e.MessageText})", e);
         }
         // The values written come from the resource: a NUL character (\u0000), a number beyond PostgreSQL's numeric.

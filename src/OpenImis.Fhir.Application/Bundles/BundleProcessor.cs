@@ -146,15 +146,23 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
         }
         catch (UnstorableValueException e)
         {
-            throw Located(new FhirException(422, "processing", e.Message), current);
+            // Writes are flushed in batches: when storage knows the write (a value too long to index), the entry is the
+            // one that wrote it, not the one running when the batch was sent (or none, at the commit).
+            if (e.ResourceType is null) throw Located(new FhirException(422, "processing", e.Message), current);
+            var failed = WriterOf(entries, results, e.ResourceType, e.Id) ?? current;
+            throw Located(new FhirException(422, "processing", e.Message, failed?.Location + ".resource"), failed);
         }
         catch (StorageConflictException e)
         {
             // Writes are flushed in batches: the entry that failed is the one that wrote this resource.
-            var failed = entries.FirstOrDefault(x => results[x.Index]?.Resource is { } r && r.ResourceType == e.ResourceType && r.Id == e.Id) ?? current;
+            var failed = WriterOf(entries, results, e.ResourceType, e.Id) ?? current;
             throw Located(new FhirException(409, [StorageConflicts.Issue(e, failed?.Location + ".resource")]), failed);
         }
     }
+
+    // The entry whose write stored this resource (results are set as entries run: a write sent later is found).
+    private static BundleEntryRequest? WriterOf(List<BundleEntryRequest> entries, EntryResult[] results, string type, string? id) =>
+        entries.FirstOrDefault(x => !x.IsRead && results[x.Index]?.Resource is { } r && r.ResourceType == type && r.Id == id);
 
     private async Task<EntryResult[]> BatchAsync(List<BundleEntryRequest> entries, ReadContext reading, CancellationToken cancellationToken)
     {
@@ -190,7 +198,8 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             }
             catch (UnstorableValueException e)
             {
-                results[entry.Index] = new EntryResult(422, null, Located(new FhirException(422, "processing", e.Message), entry).Issues);
+                var location = e.ResourceType is null ? null : entry.Location + ".resource";
+                results[entry.Index] = new EntryResult(422, null, Located(new FhirException(422, "processing", e.Message, location), entry).Issues);
             }
             catch (StorageConflictException e)
             {
