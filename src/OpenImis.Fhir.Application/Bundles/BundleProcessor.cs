@@ -98,10 +98,11 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 await AssignIdAsync(session, entry, creating.GetValueOrDefault(entry.Index), references, assigned, matched, cancellationToken);
             }
             current = null;
-            await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
+            var conditionalReferences = await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
             string? Rewrite(string reference) => references.GetValueOrDefault(reference);
-            // Conditional creates searched before anything was written: they also match what earlier entries create.
-            if (entries.Exists(e => e.Method == "POST" && e.IfNoneExist is not null))
+            // Conditional creates and references searched before anything was written: they also match what the
+            // transaction's creates (earlier entries', for a conditional create) are about to store.
+            if (conditionalReferences.Count > 0 || entries.Exists(e => e.Method == "POST" && e.IfNoneExist is not null))
             {
                 var creates = new TransactionCreates(session, context, Rewrite);
                 foreach (var entry in entries.Where(e => e.Method == "POST"))
@@ -110,6 +111,11 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     MatchEarlierCreates(entry, creating.GetValueOrDefault(entry.Index), creates, references, assigned, matched);
                 }
                 current = null;
+                MatchConditionalReferences(conditionalReferences, creates, references);
+            }
+            else
+            {
+                MatchConditionalReferences(conditionalReferences, null, references);
             }
             var written = new Dictionary<(string, string), int>();
             foreach (var entry in entries.OrderBy(e => e.Order))
@@ -332,8 +338,15 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
         resource is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     // Conditional references (http.html#trules): "Patient?identifier=x|y" inside a resource must match exactly one.
-    private async Task ResolveConditionalReferencesAsync(WriteSession session, List<BundleEntryRequest> entries, Dictionary<string, string> references, CancellationToken cancellationToken)
+    // A conditional reference (Patient?identifier=x) of an entry, with what the database search found.
+    private sealed record ConditionalReference(BundleEntryRequest Entry, string Reference, string Type, ConditionalCriteria Criteria, IReadOnlyList<string> Found);
+
+    // The conditional references of the entries, searched in the database; resolved by MatchConditionalReferences,
+    // once the transaction's own creates are known too.
+    private async Task<List<ConditionalReference>> ResolveConditionalReferencesAsync(WriteSession session, List<BundleEntryRequest> entries, Dictionary<string, string> references, CancellationToken cancellationToken)
     {
+        var result = new List<ConditionalReference>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (entry.Resource is not { } resource || entry.Method is not ("POST" or "PUT")) continue;
@@ -341,25 +354,39 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             CollectConditionalReferences(resource, found);
             foreach (var reference in found)
             {
-                if (references.ContainsKey(reference)) continue;
+                if (references.ContainsKey(reference) || !seen.Add(reference)) continue;
                 var questionMark = reference.IndexOf('?', StringComparison.Ordinal);
                 var type = reference[..questionMark];
                 if (!context.IsResourceType(type)) continue;
-                IReadOnlyList<string> matches;
                 try
                 {
-                    matches = await session.MatchAsync(type, ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'"), cancellationToken);
+                    var criteria = ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'");
+                    var stored = await session.MatchAsync(type, criteria, cancellationToken);
+                    result.Add(new ConditionalReference(entry, reference, type, criteria, stored));
+                    // Meanwhile the one stored match stands, so that what the creates are matched on reads as stored.
+                    if (stored.Count == 1) references[reference] = $"{type}/{stored[0]}";
                 }
                 catch (FhirException e)
                 {
                     throw Located(e, entry); // criteria the server cannot evaluate: name the entry that holds them
                 }
-                if (matches.Count != 1)
-                {
-                    throw new FhirException(412, "not-found", $"The conditional reference '{reference}' matches {(matches.Count == 0 ? "no" : "more than one")} {type}; it must match exactly one", entry.Location + ".resource");
-                }
-                references[reference] = $"{type}/{matches[0]}";
             }
+        }
+        return result;
+    }
+
+    // A conditional reference must match exactly one resource, counting those the transaction creates (HAPI resolves
+    // them so too): a Claim may name the Patient created by an earlier entry by its identifier.
+    private static void MatchConditionalReferences(List<ConditionalReference> conditional, TransactionCreates? creates, Dictionary<string, string> references)
+    {
+        foreach (var (entry, reference, type, criteria, found) in conditional)
+        {
+            var matches = found.Concat(creates?.Matching(type, criteria) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            if (matches.Count != 1)
+            {
+                throw new FhirException(412, "not-found", $"The conditional reference '{reference}' matches {(matches.Count == 0 ? "no" : "more than one")} {type}, counting those this transaction creates; it must match exactly one", entry.Location + ".resource");
+            }
+            references[reference] = $"{type}/{matches[0]}";
         }
     }
 

@@ -147,6 +147,45 @@ public sealed class TransactionConditionalCreateTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_conditional_reference_names_what_the_transaction_creates()
+    {
+        var value = Basics.NewCode();
+        var other = Basics.NewCode();
+
+        // The referrer comes first: references are resolved before anything is written, whatever the order.
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New(text: "referrer").WithSubject($"Basic?identifier={IdSystem}|{value}")),
+            Entry("POST", "Basic", Basics.New(text: "target").WithIdentifier(IdSystem, value)),
+            Entry("POST", "Basic", Basics.New(text: "conditional").WithIdentifier(IdSystem, other), ifNoneExist: $"identifier={IdSystem}|{other}"),
+            Entry("POST", "Basic", Basics.New(text: "second referrer").WithSubject($"Basic?identifier={IdSystem}|{other}"))));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal([201, 201, 201, 201], entries.Select(Status));
+        var (_, referrer, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{CreatedId(entries[0])}");
+        Assert.Equal($"Basic/{CreatedId(entries[1])}", (string?)referrer!["subject"]!["reference"]);
+        var (_, second, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{CreatedId(entries[3])}");
+        Assert.Equal($"Basic/{CreatedId(entries[2])}", (string?)second!["subject"]!["reference"]);
+    }
+
+    [Fact]
+    public async Task A_conditional_reference_matching_a_stored_resource_and_a_created_one_fails_the_transaction_with_412()
+    {
+        var value = Basics.NewCode();
+        await _client.PutAsync(Basics.New(Basics.NewId(), "stored").WithIdentifier(IdSystem, value));
+        var referrer = Basics.NewId();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{referrer}", Basics.New(referrer).WithSubject($"Basic?identifier={IdSystem}|{value}")),
+            Entry("POST", "Basic", Basics.New(text: "created").WithIdentifier(IdSystem, value))));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, status);
+        Assert.Contains(FhirHttp.Issues(response), i => i.Expression == "Bundle.entry[0].resource" && i.Text.Contains("more than one", StringComparison.Ordinal));
+        Assert.Equal(["stored"], await StoredTextsAsync(value));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", referrer));
+    }
+
+    [Fact]
     public async Task In_a_batch_the_second_conditional_create_matches_what_the_first_committed()
     {
         var value = Basics.NewCode();
