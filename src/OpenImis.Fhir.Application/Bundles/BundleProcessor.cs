@@ -185,7 +185,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 await using var session = await WriteSession.BeginAsync(context, cancellationToken, reading.BaseUrl);
                 // Conditional references of this entry, resolved as in a transaction, in the entry's own session.
                 var references = new Dictionary<string, string>(StringComparer.Ordinal);
-                await ResolveConditionalReferencesAsync(session, [entry], references, cancellationToken);
+                MatchConditionalReferences(await ResolveConditionalReferencesAsync(session, [entry], references, cancellationToken), null, references);
                 var options = new WriteOptions
                 {
                     LocationPrefix = entry.Location + ".resource",
