@@ -309,6 +309,33 @@ public sealed class FhirJsonShapeCheckerTests
         Assert.Empty(ShapeCheck.Run("{'resourceType':'Observation','status':'final','code':{'text':'x'},'valueQuantity':{'value':-1.50e3}}"));
     }
 
+    // PostgreSQL numeric's limits (checked against PostgreSQL 15's jsonb input: 1e131071 and 1e-16383 are stored,
+    // 1e131072 and 1e-16384 refused).
+    [Theory]
+    [InlineData("1e131071", true)]
+    [InlineData("-9.99e131071", true)]
+    [InlineData("1e-16383", true)]
+    [InlineData("0.000000e-16377", true)]
+    [InlineData("123456789012345678901234567890.123456789", true)]
+    [InlineData("1e131072", false)]
+    [InlineData("10e131071", false)]
+    [InlineData("-1e200000", false)]
+    [InlineData("1e-16384", false)]
+    [InlineData("1.5e-16383", false)]
+    [InlineData("0e-20000", false)]
+    [InlineData("1e99999999999999999999", false)]
+    [InlineData("0.0001e131075", true)]
+    [InlineData("0e1000", true)]
+    [InlineData("0e99999999999999", false)]
+    [InlineData("0e-1073741823", false)]
+    public void a_decimal_must_fit_the_stored_numeric_range(string number, bool fits)
+    {
+        var issues = ShapeCheck.Run("{'resourceType':'Observation','status':'final','code':{'text':'x'},'valueQuantity':{'value':" + number + "}}");
+
+        if (fits) Assert.Empty(issues);
+        else Assert.Equal(("primitive-range", "Observation.value.value"), Assert.Single(issues) is var i ? (i.Rule, i.Location) : default);
+    }
+
     // --- integer formats and ranges ---
 
     [Theory]

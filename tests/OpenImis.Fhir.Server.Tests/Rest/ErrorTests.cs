@@ -345,8 +345,18 @@ public sealed class ErrorTests(ServerFixture server)
         var (status, outcome, _) = await _client.SendRawAsync(HttpMethod.Put, $"fhir/Basic/{id}", body, "application/fhir+json", []);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
-        Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity == "error" && i.Text.Contains("cannot store", StringComparison.Ordinal));
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Severity == "error" && i.Expression == "Basic.extension[0].value" && i.Text.Contains("this server stores", StringComparison.Ordinal));
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+
+        // In a transaction, the refusal names the entry that holds the number, whichever runs when.
+        var first = Basics.NewId();
+        var bundle = Bundles.Transaction(
+            Bundles.Entry("PUT", $"Basic/{first}", Basics.New(first)),
+            Bundles.Entry("PUT", $"Basic/{id}", System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject()));
+        var (refused, answer, _) = await _client.SendAsync(HttpMethod.Post, "fhir", bundle);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Contains(FhirHttp.Issues(answer), i => i.Severity == "error" && i.Expression == "Bundle.entry[1].resource.extension[0].value");
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", first));
     }
 
     [Fact]

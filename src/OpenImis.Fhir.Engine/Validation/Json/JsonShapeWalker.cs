@@ -291,8 +291,14 @@ internal sealed class JsonShapeWalker(FhirModel model, List<ValidationIssue> iss
                 if (kind is not (JsonValueKind.True or JsonValueKind.False)) ReportKind(type, value, "true or false");
                 return;
             case PrimitiveJsonKind.Decimal:
-                // The R4 decimal regex is the JSON number grammar, so any JSON number is a valid decimal.
-                if (kind != JsonValueKind.Number) ReportKind(type, value, "a JSON number");
+                // The R4 decimal regex is the JSON number grammar, so any JSON number is a decimal, within our range.
+                if (kind != JsonValueKind.Number)
+                {
+                    ReportKind(type, value, "a JSON number");
+                    return;
+                }
+                var number = JsonMarshal.GetRawUtf8Value(value);
+                if (DecimalRange.Check(number) is { } outside) ReportFormat(type, Encoding.UTF8.GetString(number), outside, isRange: true);
                 return;
             case PrimitiveJsonKind.Integer or PrimitiveJsonKind.PositiveInt or PrimitiveJsonKind.UnsignedInt:
                 if (kind != JsonValueKind.Number)
