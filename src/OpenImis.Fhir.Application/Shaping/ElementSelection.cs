@@ -25,13 +25,18 @@ public static class ElementSelection
         return type.Children.Where(keep).SelectMany(JsonNames).ToList();
     }
 
-    /// <summary>The elements of <c>_elements</c>: each name, a choice element by all its JSON names.</summary>
+    /// <summary>
+    /// The elements of <c>_elements</c>: each name, a choice element by all its JSON names, and the type's mandatory
+    /// elements (min 1 or more), which search.html#elements says servers SHOULD return whether asked for or not: a
+    /// Claim without its status or patient would not be a valid Claim.
+    /// </summary>
     public static IReadOnlyList<string> Named(FhirModel model, string resourceType, IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(names);
         var type = model.FindType(resourceType);
-        return names.SelectMany(n => type?.FindChild(n) is { IsChoice: true } choice ? JsonNames(choice) : [n]).ToList();
+        var mandatory = type?.Children.Where(c => c.Min > 0).SelectMany(JsonNames) ?? [];
+        return names.SelectMany(n => type?.FindChild(n) is { IsChoice: true } choice ? JsonNames(choice) : [n]).Concat(mandatory).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static IEnumerable<string> JsonNames(ChildDefinition child) =>

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace OpenImis.Fhir.Application.Shaping;
 
 /// <summary>
-/// <c>_elements</c> (search.html#elements): only the listed top-level elements, plus what every resource keeps
-/// (resourceType, id, meta), and meta.tag SUBSETTED to say the resource is incomplete.
+/// <c>_elements</c> (search.html#elements): only the listed top-level elements (with the mandatory ones:
+/// <see cref="ElementSelection.Named"/>), plus what every resource keeps (resourceType, id, meta), and meta.tag
+/// SUBSETTED to say the resource is incomplete.
 /// </summary>
 public static class ElementsFilter
 {
@@ -51,17 +52,33 @@ public static class ElementsFilter
         writer.WriteEndObject();
     }
 
+    private const string ObservationValue = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
+
     private static void WriteTags(Utf8JsonWriter writer, JsonElement meta)
     {
         writer.WriteStartArray("tag");
+        var tagged = false;
         if (meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("tag", out var tags) && tags.ValueKind == JsonValueKind.Array)
         {
-            foreach (var tag in tags.EnumerateArray()) tag.WriteTo(writer);
+            foreach (var tag in tags.EnumerateArray())
+            {
+                tag.WriteTo(writer);
+                tagged |= IsSubsetted(tag);
+            }
         }
-        writer.WriteStartObject();
-        writer.WriteString("system", "http://terminology.hl7.org/CodeSystem/v3-ObservationValue");
-        writer.WriteString("code", "SUBSETTED");
-        writer.WriteEndObject();
+        // A resource stored with the tag already (written from a subsetted copy) is not tagged twice.
+        if (!tagged)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("system", ObservationValue);
+            writer.WriteString("code", "SUBSETTED");
+            writer.WriteEndObject();
+        }
         writer.WriteEndArray();
     }
+
+    private static bool IsSubsetted(JsonElement tag) =>
+        tag.ValueKind == JsonValueKind.Object
+        && tag.TryGetProperty("system", out var system) && system.ValueKind == JsonValueKind.String && system.ValueEquals(ObservationValue)
+        && tag.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String && code.ValueEquals("SUBSETTED");
 }

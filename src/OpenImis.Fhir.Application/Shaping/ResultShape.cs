@@ -43,6 +43,10 @@ internal sealed class ResultShape
                 if (!_qualified.TryGetValue(name[..dot], out var list)) _qualified[name[..dot]] = list = [];
                 list.Add(element);
             }
+            else if (name.Contains('.', StringComparison.Ordinal))
+            {
+                throw FhirException.BadRequest($"_elements: '{name}' is not an element of the resource (only top-level elements can be selected, e.g. name or Patient.name)");
+            }
             else
             {
                 _plain.Add(name);

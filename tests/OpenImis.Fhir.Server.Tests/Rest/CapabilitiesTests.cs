@@ -135,7 +135,8 @@ public sealed class CapabilitiesTests(ServerFixture server)
         AssertOnlySubsettedTag(text);
 
         var (_, elements, _) = await _client.SendAsync(HttpMethod.Get, "fhir/metadata?_elements=fhirVersion,format");
-        Assert.Equal(["fhirVersion", "format", "meta", "resourceType"], elements!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        // With R4 CapabilityStatement's mandatory elements: status, date, kind, fhirVersion, format.
+        Assert.Equal(["date", "fhirVersion", "format", "kind", "meta", "resourceType", "status"], elements!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         Assert.Equal("4.0.1", (string?)elements["fhirVersion"]);
         Assert.Contains(elements["format"]!.AsArray(), f => (string?)f == "application/fhir+json");
         AssertOnlySubsettedTag(elements);

@@ -295,8 +295,15 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         foreach (var entry in FhirHttp.Entries(data))
         {
             var resource = entry["resource"]!.AsObject();
-            // Basic has code and no status; Claim and Coverage have status and no code.
-            var expected = (string)resource["resourceType"]! == "Basic" ? new[] { "code", "id", "meta", "resourceType" } : ["id", "meta", "resourceType", "status"];
+            // Basic has code and no status; Claim and Coverage have status and no code. Each keeps its mandatory
+            // elements (R4: Basic code; Claim status, type, use, patient, created, provider, priority, insurance;
+            // Coverage status, beneficiary, payor).
+            string[] expected = (string)resource["resourceType"]! switch
+            {
+                "Basic" => ["code", "id", "meta", "resourceType"],
+                "Claim" => ["created", "id", "insurance", "meta", "patient", "priority", "provider", "resourceType", "status", "type", "use"],
+                _ => ["beneficiary", "id", "meta", "payor", "resourceType", "status"],
+            };
             Assert.Equal(expected, resource.Select(p => p.Key).Order(StringComparer.Ordinal));
             Assert.Contains(resource["meta"]!["tag"]!.AsArray(), t => (string?)t!["code"] == "SUBSETTED");
         }

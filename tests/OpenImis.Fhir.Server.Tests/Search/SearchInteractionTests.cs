@@ -162,10 +162,13 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
     public async Task Summary_and_elements_shape_included_resources_as_they_shape_matches()
     {
         // search.html#summary and #elements select what the server returns, so included resources too (as HAPI
-        // does), each by its own type's definition, and each marked SUBSETTED.
+        // does), each by its own type's definition, and each marked SUBSETTED. _elements keeps the mandatory
+        // elements too (servers SHOULD): R4 Claim's are status, type, use, patient, created, provider, priority and
+        // insurance; Patient has none.
+        string[] claimMandatory = ["resourceType", "id", "meta", "status", "type", "use", "patient", "created", "provider", "priority", "insurance"];
         await ExpectShapesAsync("Claim?_id=c01&_include=Claim:patient&_elements=status,name", new()
         {
-            ["Claim/c01"] = ["resourceType", "id", "meta", "status"],
+            ["Claim/c01"] = claimMandatory,
             ["Patient/p01"] = ["resourceType", "id", "meta", "name"],
         });
         // R4 Claim's mandatory elements; Patient has none (and p01 no text).
@@ -175,9 +178,9 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
             ["Patient/p01"] = ["resourceType", "id", "meta"],
         });
         // A name qualified by its type applies to that type only.
-        await ExpectShapesAsync("Claim?_id=c01&_include=Claim:patient&_elements=Claim.status,Patient.birthDate", new()
+        await ExpectShapesAsync("Claim?_id=c01&_include=Claim:patient&_elements=Claim.identifier,Patient.birthDate", new()
         {
-            ["Claim/c01"] = ["resourceType", "id", "meta", "status"],
+            ["Claim/c01"] = [.. claimMandatory, "identifier"], // c01 has an identifier
             ["Patient/p01"] = ["resourceType", "id", "meta", "birthDate"],
         });
     }
