@@ -98,7 +98,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 await AssignIdAsync(session, entry, creating.GetValueOrDefault(entry.Index), references, assigned, matched, cancellationToken);
             }
             current = null;
-            var conditionalReferences = await ResolveConditionalReferencesAsync(session, entries, references, cancellationToken);
+            var conditionalReferences = await SearchConditionalReferencesAsync(session, entries, references, cancellationToken);
             string? Rewrite(string reference) => references.GetValueOrDefault(reference);
             // Conditional creates and references searched before anything was written: they also match what the
             // transaction's creates (earlier entries', for a conditional create) are about to store.
@@ -185,7 +185,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 await using var session = await WriteSession.BeginAsync(context, cancellationToken, reading.BaseUrl);
                 // Conditional references of this entry, resolved as in a transaction, in the entry's own session.
                 var references = new Dictionary<string, string>(StringComparer.Ordinal);
-                MatchConditionalReferences(await ResolveConditionalReferencesAsync(session, [entry], references, cancellationToken), null, references);
+                MatchConditionalReferences(await SearchConditionalReferencesAsync(session, [entry], references, cancellationToken), null, references);
                 var options = new WriteOptions
                 {
                     LocationPrefix = entry.Location + ".resource",
@@ -337,13 +337,13 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
     private static string? ResourceId(JsonElement? resource) =>
         resource is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
-    // Conditional references (http.html#trules): "Patient?identifier=x|y" inside a resource must match exactly one.
     // A conditional reference (Patient?identifier=x) of an entry, with what the database search found.
     private sealed record ConditionalReference(BundleEntryRequest Entry, string Reference, string Type, ConditionalCriteria Criteria, IReadOnlyList<string> Found);
 
-    // The conditional references of the entries, searched in the database; resolved by MatchConditionalReferences,
-    // once the transaction's own creates are known too.
-    private async Task<List<ConditionalReference>> ResolveConditionalReferencesAsync(WriteSession session, List<BundleEntryRequest> entries, Dictionary<string, string> references, CancellationToken cancellationToken)
+    // Conditional references (http.html#trules): "Patient?identifier=x|y" inside a resource must match exactly one.
+    // Here they are searched in the database; MatchConditionalReferences resolves them once the transaction's own
+    // creates are known too.
+    private async Task<List<ConditionalReference>> SearchConditionalReferencesAsync(WriteSession session, List<BundleEntryRequest> entries, Dictionary<string, string> references, CancellationToken cancellationToken)
     {
         var result = new List<ConditionalReference>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
