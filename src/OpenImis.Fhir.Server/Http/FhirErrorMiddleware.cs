@@ -52,7 +52,8 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
         catch (UnstorableValueException e)
         {
             LogClientError(context, 422, e.Message);
-            await WriteAsync(context, 422, [new OutcomeIssue("error", "processing", e.Message)]);
+            // Located at the resource when storage knows whose value it is (the message says which part holds it).
+            await WriteAsync(context, 422, [new OutcomeIssue("error", "processing", e.Message, e.ResourceType)]);
         }
         catch (BadHttpRequestException e)
         {
