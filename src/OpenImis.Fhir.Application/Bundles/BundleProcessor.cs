@@ -92,10 +92,21 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             // Rows locked before any write, in one order: two transactions writing the same resources in different orders would deadlock.
             var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
             await session.Transaction.LockInOrderAsync(targets, cancellationToken);
+            // The ids that depend on nothing first (plain creates, updates by id): criteria may name those entries by
+            // their fullUrl (subject=urn:uuid:...), and are matched with the ids put in.
+            foreach (var entry in entries)
+            {
+                if (creating.ContainsKey(entry.Index)) continue;
+                if (entry.Method == "POST") assigned[entry.Index] = WriteSession.NewId();
+                var id = entry.Method == "POST" ? assigned[entry.Index] : entry.Method == "PUT" ? entry.Id : null;
+                if (id is not null && entry.FullUrl is { } fullUrl) references[fullUrl] = $"{entry.Type}/{id}";
+            }
             foreach (var entry in entries)
             {
                 current = entry;
-                await AssignIdAsync(session, entry, creating.GetValueOrDefault(entry.Index), references, assigned, matched, cancellationToken);
+                if (!creating.TryGetValue(entry.Index, out var criteria)) continue;
+                creating[entry.Index] = criteria = criteria.WithPlaceholders(references);
+                await AssignIdAsync(session, entry, criteria, references, assigned, matched, cancellationToken);
             }
             current = null;
             var conditionalReferences = await SearchConditionalReferencesAsync(session, entries, references, cancellationToken);
@@ -284,34 +295,26 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
     private static string? StringProperty(JsonElement resource, string name) =>
         resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria? criteria, Dictionary<string, string> references,
+    // The id of a conditional create (ifNoneExist) or conditional update: the one resource its criteria match, else a
+    // new one (or, for an update, the id in the resource: update as create, http.html#cond-update).
+    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria criteria, Dictionary<string, string> references,
         Dictionary<int, string> assigned, Dictionary<int, string> matched, CancellationToken cancellationToken)
     {
         var type = entry.Type!;
-        string? id = null;
+        var matches = await session.MatchAsync(type, criteria, cancellationToken);
+        string? id;
         if (entry.Method == "POST")
         {
-            if (criteria is not null)
-            {
-                var matches = await session.MatchAsync(type, criteria, cancellationToken);
-                if (matches.Count > 1) throw FhirException.PreconditionFailed($"ifNoneExist: {matches.Count} or more {type} resources match '{entry.IfNoneExist}'");
-                if (matches.Count == 1) matched[entry.Index] = id = matches[0];
-            }
-            if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
+            if (matches.Count > 1) throw FhirException.PreconditionFailed($"ifNoneExist: {matches.Count} or more {type} resources match '{entry.IfNoneExist}'");
+            id = matches.Count == 1 ? matched[entry.Index] = matches[0] : null;
         }
-        else if (entry.Method == "PUT" && criteria is not null)
+        else
         {
-            var matches = await session.MatchAsync(type, criteria, cancellationToken);
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{entry.Query}'");
-            // No match and an id in the resource: an update as create with that id (http.html#cond-update).
             id = matches.Count == 1 ? matches[0] : ResourceId(entry.Resource);
-            if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
         }
-        else if (entry.Method == "PUT")
-        {
-            id = entry.Id;
-        }
-        if (id is not null && entry.FullUrl is { } fullUrl) references[fullUrl] = $"{type}/{id}";
+        if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
+        if (entry.FullUrl is { } fullUrl) references[fullUrl] = $"{type}/{id}";
     }
 
     // A POST entry's ifNoneExist against the resources earlier POST entries create (TransactionCreates), counted with
@@ -360,7 +363,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 if (!context.IsResourceType(type)) continue;
                 try
                 {
-                    var criteria = ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'");
+                    var criteria = ConditionalCriteria.Parse(reference[(questionMark + 1)..], $"Conditional reference '{reference}'").WithPlaceholders(references);
                     var stored = await session.MatchAsync(type, criteria, cancellationToken);
                     result.Add(new ConditionalReference(entry, reference, type, criteria, stored));
                     // Meanwhile the one stored match stands, so that what the creates are matched on reads as stored.

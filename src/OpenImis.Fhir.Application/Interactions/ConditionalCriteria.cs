@@ -71,6 +71,38 @@ public sealed class ConditionalCriteria
     /// </summary>
     /// <param name="baseUrl">This server's base: values starting with it are keyed without it, like the local
     /// references they name (a value that is no reference only shares its key with more criteria, which at worst waits).</param>
+    /// <summary>
+    /// The criteria with the transaction's placeholders replaced (http.html#trules): a value that is the fullUrl of an
+    /// entry (<c>subject=urn:uuid:...</c>) names the resource that entry writes, <c>Type/id</c>, as the references
+    /// inside resources do. Values the map does not hold are kept.
+    /// </summary>
+    public ConditionalCriteria WithPlaceholders(IReadOnlyDictionary<string, string> placeholders)
+    {
+        ArgumentNullException.ThrowIfNull(placeholders);
+        var changed = false;
+        var parameters = new List<(string Name, string Value)>(_parameters.Count);
+        foreach (var (name, value) in _parameters)
+        {
+            if (!value.Contains("urn:", StringComparison.Ordinal))
+            {
+                parameters.Add((name, value));
+                continue;
+            }
+            // A list of values (a,b) takes each on its own; placeholders hold no comma to escape.
+            var parts = value.Split(',');
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (placeholders.TryGetValue(parts[i], out var local))
+                {
+                    parts[i] = local;
+                    changed = true;
+                }
+            }
+            parameters.Add((name, string.Join(',', parts)));
+        }
+        return changed ? new ConditionalCriteria(parameters, _what, _location) : this;
+    }
+
     public string Key(string resourceType, string? baseUrl = null) =>
         resourceType + "?" + string.Join('&', _parameters
             .Select(p => (p.Name, Value: baseUrl is not null ? p.Value.Replace(baseUrl + "/", "", StringComparison.Ordinal) : p.Value))

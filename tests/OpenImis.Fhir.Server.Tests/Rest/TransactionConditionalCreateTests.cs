@@ -186,6 +186,31 @@ public sealed class TransactionConditionalCreateTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Criteria_may_name_an_entry_by_its_full_url()
+    {
+        // http.html#trules: placeholders in conditional criteria are replaced too; two conditional creates on the
+        // subject another entry creates create once, and a conditional reference on it finds that one.
+        var target = NewUrn();
+        var code = Basics.NewCode();
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New(text: "referrer").WithSubject($"Basic?subject={target}&code:text=about")),
+            Entry("POST", "Basic", Basics.New(text: "about").WithSubject(target), ifNoneExist: $"subject={target}&code:text=about"),
+            Entry("POST", "Basic", Basics.New(text: "about").WithSubject(target), ifNoneExist: $"subject={Uri.EscapeDataString(target)}&code:text=about"),
+            Entry("POST", "Basic", Basics.New(text: "target").WithIdentifier(IdSystem, code), fullUrl: target)));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal([201, 201, 200, 201], entries.Select(Status));
+        var about = CreatedId(entries[1]);
+        Assert.Equal($"{server.FhirBase}/Basic/{about}", (string?)entries[2]["fullUrl"]);
+        var (_, referrer, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{CreatedId(entries[0])}");
+        Assert.Equal($"Basic/{about}", (string?)referrer!["subject"]!["reference"]);
+        var (_, stored, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{about}");
+        Assert.Equal($"Basic/{CreatedId(entries[3])}", (string?)stored!["subject"]!["reference"]);
+    }
+
+    [Fact]
     public async Task In_a_batch_the_second_conditional_create_matches_what_the_first_committed()
     {
         var value = Basics.NewCode();
