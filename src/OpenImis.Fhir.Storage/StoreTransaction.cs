@@ -172,8 +172,17 @@ public sealed class StoreTransaction : IAsyncDisposable
             """ + (lockForShare ? " for key share of r" : "");
         // The held writes go in the same round trip, before the query (which must see them); those that cannot all go in
         // one set (a resource written twice, never in practice; two values that may be too long to index) are sent first.
-        if (SetSize() < _pending.Count) await FlushAsync(cancellationToken);
-        var writes = TakePending();
+        List<ResourceWrite> writes;
+        if (SetSize() < _pending.Count)
+        {
+            await FlushAsync(cancellationToken);
+            writes = [];
+        }
+        else
+        {
+            writes = [.. _pending];
+            _pending.Clear();
+        }
         await using var batch = new NpgsqlBatch(_connection, Begun());
         if (writes.Count > 0) WriteBatch.Add(batch, writes);
         batch.BatchCommands.Add(query);
@@ -289,6 +298,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     // refusal names its write (IndexRowLimit).
     private int SetSize()
     {
+        if (_pending.Count <= 1) return _pending.Count; // a create: one write is always a set
         var keys = new HashSet<(string, string)>();
         var oversized = false;
         for (var i = 0; i < _pending.Count; i++)
