@@ -48,12 +48,15 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
         return await ReadOneAsync(command, cancellationToken);
     }
 
+    /// <summary>One version of one resource ($1 type, $2 id, $3 version), with its body.</summary>
+    internal const string VersionSql = $"""
+        select {VersionColumns} from fhir_resource_version v
+        where v.resource_type = $1 and v.id = $2 and v.version_id = $3
+        """;
+
     public async Task<StoredResource?> ReadVersionAsync(string resourceType, string id, int versionId, CancellationToken cancellationToken = default)
     {
-        await using var command = DataSource.CreateCommand($"""
-            select {VersionColumns} from fhir_resource_version v
-            where v.resource_type = $1 and v.id = $2 and v.version_id = $3
-            """);
+        await using var command = DataSource.CreateCommand(VersionSql);
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
         command.Parameters.Add(new() { Value = versionId });

@@ -19,6 +19,8 @@ public sealed class StoreTransaction : IAsyncDisposable
     // Begun with the first statement sent before the commit; a transaction whose first statement is its commit (a
     // create) needs none: see CommitAsync.
     private NpgsqlTransaction? _transaction;
+    // plan_cache_mode set for searches (PrepareSearchAsync), until the end of the transaction.
+    private bool _searching;
 
     internal StoreTransaction(NpgsqlConnection connection, CommitGroup? commits)
     {
@@ -92,6 +94,17 @@ public sealed class StoreTransaction : IAsyncDisposable
         await using var command = Command(FhirStore.CurrentVersionSql);
         command.Parameters.Add(new() { Value = resourceType });
         command.Parameters.Add(new() { Value = id });
+        return await FhirStore.ReadOneAsync(command, cancellationToken);
+    }
+
+    /// <summary>One version of a resource as this transaction sees it (its own writes included); null when absent.</summary>
+    public async Task<StoredResource?> ReadVersionAsync(string resourceType, string id, int versionId, CancellationToken cancellationToken = default)
+    {
+        await FlushAsync(cancellationToken);
+        await using var command = Command(FhirStore.VersionSql);
+        command.Parameters.Add(new() { Value = resourceType });
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = versionId });
         return await FhirStore.ReadOneAsync(command, cancellationToken);
     }
 
@@ -501,6 +514,24 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     private NpgsqlCommand Command(string sql) => new(sql, _connection, Begun());
+
+    /// <summary>
+    /// Before a search's statements in this transaction (<see cref="Search.SearchConnection"/>): the held writes sent,
+    /// so that the search sees them, and searches planned for their values as on the search pool (this connection
+    /// prepares its statements; FhirStore's searchDataSource says why a search should not run a generic plan).
+    /// </summary>
+    internal async Task PrepareSearchAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        if (_searching) return;
+        await using var command = Command("set local plan_cache_mode = force_custom_plan");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        _searching = true;
+    }
+
+    internal NpgsqlCommand SearchCommand(string sql) => Command(sql);
+
+    internal NpgsqlBatch SearchBatch() => new(_connection, Begun());
 
     // Npgsql sends the BEGIN with the next statement, in the same round trip.
     private NpgsqlTransaction Begun() => _transaction ??= _connection.BeginTransaction();

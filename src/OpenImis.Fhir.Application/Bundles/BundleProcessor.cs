@@ -17,7 +17,8 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// its own database transaction (its conditional references resolved in it) and answers each on its own.
 /// <para>
 /// GET and HEAD entries (reads, searches, histories, metadata) are answered by <see cref="BundleReader"/> as the same
-/// GET over REST. In a transaction they run last, before the commit, so a refused one rolls everything back; in a
+/// GET over REST. In a transaction they run last, in it (seeing its writes), before the commit, so a refused one rolls
+/// everything back; in a
 /// batch they open no database transaction.
 /// </para>
 /// </summary>

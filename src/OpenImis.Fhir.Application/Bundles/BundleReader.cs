@@ -15,11 +15,11 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// a vread and metadata answer, as over REST; the entry's etag and lastModified stay the version's. An error without a
 /// location of its own is located at the entry's <c>request.url</c>.
 /// <para>
-/// In a transaction, reads by id and histories run in the transaction and see its writes; searches run on the search
-/// pool, as over REST, and see the database as it was before the transaction (docs/architecture.md, Bundles).
+/// In a transaction, reads, searches and histories run in the transaction, after its writes, and see them
+/// (docs/architecture.md, Bundles).
 /// </para>
 /// </summary>
-public sealed class BundleReader(FhirContext context, ResourceReader reader, SearchInteraction search, HistoryInteraction history, CapabilitiesInteraction capabilities, ResultShaper shaper)
+public sealed class BundleReader(ResourceReader reader, SearchInteraction search, HistoryInteraction history, CapabilitiesInteraction capabilities, ResultShaper shaper)
 {
     /// <param name="transaction">A transaction Bundle's; null in a batch.</param>
     /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: searches refuse unknown parameters.</param>
@@ -51,30 +51,20 @@ public sealed class BundleReader(FhirContext context, ResourceReader reader, Sea
         if (entry.Type == "metadata" && entry.Id is null) return new EntryResult(200, null, []) { ResourceJson = capabilities.Answer(baseUrl, QueryParameters(entry.Query)) };
         if (entry.CompartmentTarget is { } target)
         {
-            var searchset = await search.CompartmentSearchAsync(entry.Type, entry.Id!, target, QueryParameters(entry.Query), strict, baseUrl, cancellationToken);
+            var searchset = await search.CompartmentSearchAsync(entry.Type, entry.Id!, target, QueryParameters(entry.Query), strict, baseUrl, transaction, cancellationToken);
             return new EntryResult(200, null, []) { ResourceJson = searchset };
         }
         if (entry.Id is null)
         {
-            var searchset = await search.SearchAsync(entry.Type, QueryParameters(entry.Query), strict, baseUrl, cancellationToken);
+            var searchset = await search.SearchAsync(entry.Type, QueryParameters(entry.Query), strict, baseUrl, transaction, cancellationToken);
             return new EntryResult(200, null, []) { ResourceJson = searchset };
         }
         // As over REST: _summary and _elements shape the resource, other parameters are not looked at.
         var shape = shaper.ForResource(QueryParameters(entry.Query));
-        var stored = await ReadByIdAsync(entry, entry.Id, transaction, cancellationToken);
+        var stored = entry.VersionId is { } version
+            ? await reader.VReadAsync(entry.Type, entry.Id, version, transaction, cancellationToken)
+            : await reader.ReadAsync(entry.Type, entry.Id, transaction, cancellationToken);
         return new EntryResult(200, stored, []) { ResourceJson = shape?.Apply(stored.ResourceType, stored.Json!) };
-    }
-
-    private async Task<StoredResource> ReadByIdAsync(BundleEntryRequest entry, string id, StoreTransaction? transaction, CancellationToken cancellationToken)
-    {
-        var type = entry.Type!;
-        if (entry.VersionId is not null) return await reader.VReadAsync(type, id, entry.VersionId, cancellationToken);
-        if (transaction is null) return await reader.ReadAsync(type, id, cancellationToken);
-        if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
-        // Through the transaction: a read after a write in the same Bundle sees the write.
-        var stored = await transaction.ReadAsync(type, id, cancellationToken) ?? throw FhirException.NotFound($"{type}/{id} does not exist");
-        if (stored.Deleted) throw new GoneException(stored);
-        return stored;
     }
 
     // The query of an entry's url, as a server reads a URL's: name=value pairs split on '&', percent-decoded, '+' a space.

@@ -17,7 +17,7 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
 
     private const string BundleDocumentation =
         "GET and HEAD entries are answered as the same GET over REST: read, vread, search of a type or a compartment (a searchset Bundle), "
-        + "history (a history Bundle) and metadata; no search across types. In a transaction, searches see the database as it was before the transaction's own writes.";
+        + "history (a history Bundle) and metadata; no search across types. In a transaction, reads, searches and histories run after the writes and see them.";
 
     public byte[] Json(string baseUrl)
     {

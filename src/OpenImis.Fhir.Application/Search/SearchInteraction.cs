@@ -23,10 +23,11 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
 
     private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
 
-    public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
+    /// <param name="transaction">A transaction Bundle's, for a search entry: the search sees the Bundle's writes.</param>
+    public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
-        return SearchAsync(type, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", cancellationToken);
+        return SearchAsync(type, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", transaction, cancellationToken);
     }
 
     /// <summary>
@@ -36,7 +37,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
     /// the compartment at once (http.html#search: <c>GET [base]/[compartment]/[id]/*</c>), <c>_type</c> narrowing
     /// them, with the parameters every type has (those of base Resource: <c>_id</c>, <c>_lastUpdated</c>, <c>_tag</c>...).
     /// </summary>
-    public Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, CancellationToken cancellationToken)
+    public Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!context.IsResourceType(compartmentType)) throw FhirException.NotFound($"Unknown resource type '{compartmentType}'");
@@ -47,13 +48,13 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         if (type == SearchRequest.AnyType)
         {
             var members = CompartmentTypes(compartment, parameters);
-            return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), parameters, strict, baseUrl, path, cancellationToken);
+            return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), parameters, strict, baseUrl, path, transaction, cancellationToken);
         }
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
         var parametersOfType = compartment.ParametersOf(type)
             ?? throw FhirException.BadRequest($"{type} is never in a {compartmentType} compartment ({compartment.Url})");
         var only = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [type] = parametersOfType };
-        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), parameters, strict, baseUrl, path, cancellationToken);
+        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), parameters, strict, baseUrl, path, transaction, cancellationToken);
     }
 
     // The member types of the compartment that this server knows, narrowed by _type (search.html#_type): a type
@@ -80,7 +81,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         return members.Where(m => wanted!.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
     }
 
-    private async Task<byte[]> SearchAsync(string type, SearchCompartment? compartment, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, string path, CancellationToken cancellationToken)
+    private async Task<byte[]> SearchAsync(string type, SearchCompartment? compartment, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, string path, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var count = context.Options.DefaultPageSize;
@@ -157,7 +158,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         SearchPage page;
         try
         {
-            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes) { Compartment = compartment }, cancellationToken);
+            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes) { Compartment = compartment }, transaction, cancellationToken);
         }
         catch (SearchException e)
         {

@@ -71,7 +71,7 @@ internal static class FhirEndpoints
     {
         RequireJsonResponse(context);
         var shape = context.Request.Query.Count == 0 ? null : shaper.ForResource(QueryParameters(context));
-        var stored = await reader.ReadAsync(type, id, context.RequestAborted);
+        var stored = await reader.ReadAsync(type, id, null, context.RequestAborted);
         if (NotModified(context.Request, stored.VersionId, stored.LastUpdated))
         {
             context.Response.Headers.ETag = EntityTag.Format(stored.VersionId);
@@ -85,7 +85,7 @@ internal static class FhirEndpoints
     {
         RequireJsonResponse(context);
         var shape = shaper.ForResource(QueryParameters(context));
-        await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, context.RequestAborted), shape: shape);
+        await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, null, context.RequestAborted), shape: shape);
     }
 
     private static Task ReadOnlyMetadata(HttpContext context) =>
@@ -110,28 +110,28 @@ internal static class FhirEndpoints
     {
         RequireJsonResponse(context);
         var parameters = QueryParameters(context);
-        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
     }
 
     private static async Task SearchByPost(HttpContext context, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
         var parameters = await FormParametersAsync(context);
-        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+        await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
     }
 
     private static async Task CompartmentSearch(HttpContext context, string compartment, string id, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
         var parameters = QueryParameters(context);
-        await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+        await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
     }
 
     private static async Task CompartmentSearchByPost(HttpContext context, string compartment, string id, string type, SearchInteraction search)
     {
         RequireJsonResponse(context);
         var parameters = await FormParametersAsync(context);
-        await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), context.RequestAborted));
+        await FhirResponses.JsonAsync(context, 200, await search.CompartmentSearchAsync(compartment, id, type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
     }
 
     // http.html#search: POST [base]/[compartment]/[id]/_search is the POST form of GET [base]/[compartment]/[id]/*.

@@ -53,16 +53,15 @@ internal sealed class ChainPage(SearchConditionBuilder conditions, SearchParamet
     /// <summary>The page: up to <paramref name="limit"/> matches after (<paramref name="afterTarget"/>, <paramref name="afterRid"/>), in order.</summary>
     /// <returns>Each row's resource, its rid and its target's rid.</returns>
     public async Task<List<(StoredResource Resource, long Rid, long TargetRid)>> ReadAsync(
-        NpgsqlDataSource dataSource, SearchRequest request, (string Code, string TargetType, SearchCriterion Inner) chain,
+        SearchConnection connection, SearchRequest request, (string Code, string TargetType, SearchCriterion Inner) chain,
         long? afterTarget, long? afterRid, int limit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(request);
         var rows = new List<(StoredResource, long, long)>();
         var batch = FirstBatch;
         while (rows.Count < limit)
         {
-            var (count, last) = await ReadBatchAsync(dataSource, request, chain, afterTarget, afterRid, batch, limit - rows.Count, rows, cancellationToken);
+            var (count, last) = await ReadBatchAsync(connection, request, chain, afterTarget, afterRid, batch, limit - rows.Count, rows, cancellationToken);
             if (rows.Count >= limit || count < batch || last is null) break;
             // Every match of the batch's targets is read: go on after its last target.
             (afterTarget, afterRid) = (last, long.MaxValue);
@@ -72,14 +71,14 @@ internal sealed class ChainPage(SearchConditionBuilder conditions, SearchParamet
     }
 
     private async Task<(long Count, long? Last)> ReadBatchAsync(
-        NpgsqlDataSource dataSource, SearchRequest request, (string Code, string TargetType, SearchCriterion Inner) chain,
+        SearchConnection connection, SearchRequest request, (string Code, string TargetType, SearchCriterion Inner) chain,
         long? afterTarget, long? afterRid, int batch, int limit, List<(StoredResource, long, long)> rows, CancellationToken cancellationToken)
     {
         var (text, sql) = Statement(request, chain, afterTarget, afterRid, batch, limit);
         long count = 0;
         long? last = null;
         var any = false;
-        await using (var command = sql.Command(dataSource, text))
+        await using (var command = connection.Command(text, sql))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -93,7 +92,7 @@ internal sealed class ChainPage(SearchConditionBuilder conditions, SearchParamet
         if (any) return (count, last);
         // No match among the batch's targets: how many there were says whether to go on.
         var targets = new SqlBuilder();
-        await using var stats = targets.Command(dataSource, $"select count(*), max(rid) from ({Targets(targets, chain, afterTarget, batch)}) c");
+        await using var stats = connection.Command($"select count(*), max(rid) from ({Targets(targets, chain, afterTarget, batch)}) c", targets);
         await using var statsReader = await stats.ExecuteReaderAsync(cancellationToken);
         await statsReader.ReadAsync(cancellationToken);
         return (statsReader.GetInt64(0), statsReader.IsDBNull(1) ? null : statsReader.GetInt64(1));

@@ -26,16 +26,23 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     /// <summary>What conditions need from outside storage; the in-memory matcher takes the same.</summary>
     public SearchEnvironment Environment { get; } = environment;
 
-    public async Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public Task<SearchPage> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default) => SearchAsync(request, null, cancellationToken);
+
+    /// <param name="transaction">
+    /// Null: on the pools, as a search over REST. A transaction: in it, seeing its writes (a search entry of a
+    /// transaction Bundle, which runs after the Bundle's writes).
+    /// </param>
+    public async Task<SearchPage> SearchAsync(SearchRequest request, StoreTransaction? transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var connection = transaction is null ? SearchConnection.Pools(store) : await SearchConnection.InAsync(transaction, cancellationToken);
         var matches = new List<StoredResource>();
         var rids = new List<long>();
         string? next = null;
         if (Chains.Find(request) is { } chain)
         {
             var (afterTarget, afterRid) = ChainCursor(request);
-            var rows = await Chains.ReadAsync(store.SearchDataSource, request, chain, afterTarget, afterRid, request.Count + 1, cancellationToken);
+            var rows = await Chains.ReadAsync(connection, request, chain, afterTarget, afterRid, request.Count + 1, cancellationToken);
             foreach (var (resource, rid, _) in rows.Take(request.Count))
             {
                 matches.Add(resource);
@@ -46,12 +53,12 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
                 var (_, lastRid, lastTarget) = rows[request.Count - 1];
                 next = EncodeKeys(ChainPage.Signature, [lastTarget.ToString(CultureInfo.InvariantCulture), lastRid.ToString(CultureInfo.InvariantCulture)]);
             }
-            return await FinishAsync(request, matches, rids, next, cancellationToken);
+            return await FinishAsync(connection, request, matches, rids, next, cancellationToken);
         }
-        var (text, sql, keys) = await PageQueryAsync(request, cancellationToken);
+        var (text, sql, keys) = await PageQueryAsync(connection, request, cancellationToken);
         var sort = SortSignature(request);
         string?[]? lastKeys = null;
-        await using (var command = Command(text, sql, prepared: IsKeyLookup(request)))
+        await using (var command = connection.Command(text, sql, prepared: IsKeyLookup(request)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -67,21 +74,21 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
                 lastKeys = KeyValues(reader, keys.Count);
             }
         }
-        return await FinishAsync(request, matches, rids, next, cancellationToken);
+        return await FinishAsync(connection, request, matches, rids, next, cancellationToken);
     }
 
     // The total and the includes of a page.
-    private async Task<SearchPage> FinishAsync(SearchRequest request, List<StoredResource> matches, List<long> rids, string? next, CancellationToken cancellationToken)
+    private async Task<SearchPage> FinishAsync(SearchConnection connection, SearchRequest request, List<StoredResource> matches, List<long> rids, string? next, CancellationToken cancellationToken)
     {
         long? total = request.Total switch
         {
-            SearchTotal.Accurate => await CountAsync(request, cancellationToken),
-            SearchTotal.Estimate => await EstimateAsync(request, cancellationToken),
+            SearchTotal.Accurate => await CountAsync(connection, request, cancellationToken),
+            SearchTotal.Estimate => await EstimateAsync(connection, request, cancellationToken),
             _ => null,
         };
         var included = request.Includes.Count + request.RevIncludes.Count == 0 || matches.Count == 0
             ? []
-            : await IncludeAsync(request, matches, rids, cancellationToken);
+            : await IncludeAsync(connection, request, matches, rids, cancellationToken);
         return new SearchPage(matches, included, next, total);
     }
 
@@ -90,7 +97,10 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     /// (bench/OpenImis.Fhir.LoadDriver). Columns: <see cref="FhirStore.VersionColumns"/>, then the rid (8), then the
     /// sort keys (9...).
     /// </summary>
-    internal async Task<(string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys)> PageQueryAsync(SearchRequest request, CancellationToken cancellationToken)
+    internal Task<(string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys)> PageQueryAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        PageQueryAsync(SearchConnection.Pools(store), request, cancellationToken);
+
+    private async Task<(string Text, SqlBuilder Sql, List<(string Expression, bool Descending, string SqlType)> Keys)> PageQueryAsync(SearchConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
         if (Chains.Find(request) is { } chain)
         {
@@ -109,7 +119,7 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         if (keys.Count == 1 && CandidateSet.AllRidOnly(conditions))
         {
             // In rid order (no _sort), the page is cut among the candidate rids (CandidateSet).
-            var (driver, fenced) = await ChooseDriverAsync(conditions, sql, cancellationToken);
+            var (driver, fenced) = await ChooseDriverAsync(connection, conditions, sql, cancellationToken);
             where.AddRange(CandidateSet.Rewrite(conditions, limit, driver, fenced));
         }
         else
@@ -182,11 +192,11 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     /// holding the last 1,000 claims written: 230,000 claims walked, 45 ms; fenced, 1 ms). Other dates are not: fenced
     /// alone, a birth-date range sorted its 10,000 patients first (p99 13 → 46 ms).
     /// </summary>
-    private async Task<(int? Driver, bool Fenced)> ChooseDriverAsync(List<string> conditions, SqlBuilder sql, CancellationToken cancellationToken)
+    private static async Task<(int? Driver, bool Fenced)> ChooseDriverAsync(SearchConnection connection, List<string> conditions, SqlBuilder sql, CancellationToken cancellationToken)
     {
         var drivers = CandidateSet.Drivers(conditions);
         if (drivers.Count == 0 || (conditions.Count < 2 && !drivers.Any(d => IsLastUpdated(d.From)))) return (null, false);
-        await using var batch = store.SearchDataSource.CreateBatch();
+        await using var batch = connection.Batch();
         foreach (var (_, from, where) in drivers)
         {
             var explain = new NpgsqlBatchCommand($"explain (format json) select 1 from {from} where {where}");
@@ -320,10 +330,10 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         _ => !value.Contains('\0', StringComparison.Ordinal),
     };
 
-    private async Task<long> CountAsync(SearchRequest request, CancellationToken cancellationToken)
+    private async Task<long> CountAsync(SearchConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
         var (text, sql) = CountQuery(request);
-        await using var command = Command(text, sql);
+        await using var command = connection.Command(text, sql);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -335,17 +345,17 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         return ($"select count(*) from fhir_resource r where {string.Join(" and ", where)}", sql);
     }
 
-    private async Task<long> EstimateAsync(SearchRequest request, CancellationToken cancellationToken)
+    private async Task<long> EstimateAsync(SearchConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
         var sql = new SqlBuilder();
         var where = Where(sql, request);
-        await using var command = Command($"explain (format json) select 1 from fhir_resource r where {string.Join(" and ", where)}", sql);
+        await using var command = connection.Command($"explain (format json) select 1 from fhir_resource r where {string.Join(" and ", where)}", sql);
         var plan = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         using var document = JsonDocument.Parse(plan);
         return (long)document.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
-    private async Task<List<StoredResource>> IncludeAsync(SearchRequest request, List<StoredResource> matches, List<long> rids, CancellationToken cancellationToken)
+    private static async Task<List<StoredResource>> IncludeAsync(SearchConnection connection, SearchRequest request, List<StoredResource> matches, List<long> rids, CancellationToken cancellationToken)
     {
         var seen = new HashSet<(string, string)>(matches.Select(m => (m.ResourceType, m.Id)));
         var included = new List<StoredResource>();
@@ -358,14 +368,14 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
                 var sources = frontier.Where(f => f.ResourceType == include.SourceType).Select(f => f.Rid).ToArray();
                 if (sources.Length == 0) continue;
                 var (text, sql) = IncludeQuery(include, sources);
-                await ReadIncludedAsync(text, sql, seen, included, found, cancellationToken);
+                await ReadIncludedAsync(connection, text, sql, seen, included, found, cancellationToken);
             }
             foreach (var include in request.RevIncludes.Where(i => round == 0 || i.Iterate))
             {
                 foreach (var group in frontier.GroupBy(f => f.ResourceType))
                 {
                     var (text, sql) = RevIncludeQuery(include, group.Key, group.Select(g => g.Id).ToArray());
-                    await ReadIncludedAsync(text, sql, seen, included, found, cancellationToken);
+                    await ReadIncludedAsync(connection, text, sql, seen, included, found, cancellationToken);
                 }
             }
             frontier = found;
@@ -405,10 +415,10 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
             """, sql);
     }
 
-    private async Task ReadIncludedAsync(string text, SqlBuilder sql, HashSet<(string, string)> seen, List<StoredResource> included, List<(string, string, long)> found, CancellationToken cancellationToken)
+    private static async Task ReadIncludedAsync(SearchConnection connection, string text, SqlBuilder sql, HashSet<(string, string)> seen, List<StoredResource> included, List<(string, string, long)> found, CancellationToken cancellationToken)
     {
         // Includes follow rids and ids: one plan fits every value.
-        await using var command = Command(text, sql, prepared: true);
+        await using var command = connection.Command(text, sql, prepared: true);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -425,7 +435,4 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     private static bool IsKeyLookup(SearchRequest request) =>
         request.Criteria.Count > 0 && request.Compartment is null &&
         request.Criteria.All(c => c.Name == "_id" || (c.Name is "identifier" or "identifier:of-type" && c.Values.All(v => !v.EndsWith('|'))));
-
-    private NpgsqlCommand Command(string text, SqlBuilder sql, bool prepared = false) =>
-        sql.Command(prepared ? store.LookupDataSource : store.SearchDataSource, text);
 }

@@ -15,15 +15,6 @@ public sealed class SqlBuilder
         return "$" + Parameters.Count;
     }
 
-    /// <summary>A command of <paramref name="text"/> on the pool, with these parameters.</summary>
-    public NpgsqlCommand Command(NpgsqlDataSource dataSource, string text)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        var command = dataSource.CreateCommand(text);
-        foreach (var parameter in Parameters) command.Parameters.Add(parameter);
-        return command;
-    }
-
     /// <summary>A fresh table alias (<c>i3</c>), so that nested conditions (chains, _has) do not collide.</summary>
     public string Alias(string prefix = "i") => prefix + (++_aliases);
 }

@@ -108,8 +108,8 @@ public sealed class BundleSearchTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, status);
         var entries = FhirHttp.Entries(response);
         Assert.Equal(201, Status(entries[1]));
-        // The search sees the database as it was before the transaction's own writes (see BundleProcessor).
-        Assert.Equal([before], Ids(entries[0]["resource"]!));
+        // Reads run after the writes (http.html#trules), in the transaction: the search sees the PUT.
+        Assert.Equal(new[] { before, created }.Order(StringComparer.Ordinal), Ids(entries[0]["resource"]!).Order(StringComparer.Ordinal));
 
         var refused = Basics.NewId();
         var (failed, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
@@ -119,6 +119,54 @@ public sealed class BundleSearchTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.StartsWith("Bundle.entry[1]", StringComparison.Ordinal) || i.Expression?.StartsWith("Bundle.entry[1]", StringComparison.Ordinal) == true);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{refused}")).Status);
     }
+
+    [Fact]
+    public async Task Searches_and_reads_of_a_transaction_see_its_creates_updates_and_deletes()
+    {
+        var value = Basics.NewCode();
+        var identifier = Uri.EscapeDataString(System + "|" + value);
+        var updated = await CreateAsync(Basics.New().WithIdentifier(System, value));
+        var deleted = await CreateAsync(Basics.New().WithIdentifier(System, value));
+        var targetCode = Basics.NewCode();
+        var targetUrn = NewUrn();
+        var query = $"Basic?identifier={identifier}";
+
+        // The reads come first in the Bundle and still run after the writes.
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("GET", query + "&_total=accurate&_include=Basic:subject"),
+            Entry("GET", $"Basic?subject:Basic.identifier={Uri.EscapeDataString(System + "|" + targetCode)}"),
+            Entry("GET", query + "&_lastUpdated=ge2020-01-01&_total=estimate"),
+            Entry("GET", $"Basic/{updated}/_history/2"),
+            Entry("POST", "Basic", Basics.New().WithIdentifier(System, targetCode), fullUrl: targetUrn),
+            Entry("POST", "Basic", Basics.New().WithIdentifier(System, value).WithSubject(targetUrn), fullUrl: NewUrn()),
+            Entry("DELETE", $"Basic/{deleted}"),
+            Entry("PUT", $"Basic/{updated}", Basics.New(updated, "changed").WithIdentifier(System, value))));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        var target = Location(entries[4])[1];
+        var source = Location(entries[5])[1];
+
+        var searchset = entries[0]["resource"]!;
+        Assert.Equal(new[] { updated, source }.Order(StringComparer.Ordinal), Ids(searchset).Order(StringComparer.Ordinal));
+        Assert.Equal(2, (int?)searchset["total"]);
+        Assert.Equal([target], Ids(searchset, "include"));
+        var match = FhirHttp.Entries(searchset).Single(e => (string?)e["resource"]!["id"] == updated)["resource"]!;
+        Assert.Equal("changed", (string?)match["code"]!["text"]);
+        Assert.Equal("2", (string?)match["meta"]!["versionId"]);
+
+        Assert.Equal([source], Ids(entries[1]["resource"]!));
+        Assert.Equal(new[] { updated, source }.Order(StringComparer.Ordinal), Ids(entries[2]["resource"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(200, Status(entries[3]));
+        Assert.Equal("changed", (string?)entries[3]["resource"]!["code"]!["text"]);
+        Assert.Equal(204, Status(entries[6]));
+
+        // Committed: the same search over REST finds what the entry found.
+        Assert.Equal(Ids(searchset).Order(StringComparer.Ordinal), Ids(await _client.SearchAsync(query)).Order(StringComparer.Ordinal));
+    }
+
+    // Type and id of an entry's response.location (Type/id/_history/n).
+    private static string[] Location(JsonNode entry) => ((string)entry["response"]!["location"]!).Split('/');
 
     [Fact]
     public async Task A_compartment_is_read_only()
