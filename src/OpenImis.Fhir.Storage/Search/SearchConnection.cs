@@ -19,6 +19,9 @@ internal sealed class SearchConnection
 
     public static SearchConnection Pools(FhirStore store) => new(store, null);
 
+    /// <summary>In a transaction, which a failed statement aborts: nothing after it runs.</summary>
+    public bool InTransaction => _transaction is not null;
+
     /// <summary>In <paramref name="transaction"/>, its held writes sent first.</summary>
     public static async Task<SearchConnection> InAsync(StoreTransaction transaction, CancellationToken cancellationToken)
     {

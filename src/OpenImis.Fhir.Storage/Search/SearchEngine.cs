@@ -215,9 +215,11 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
             }
             while (await reader.NextResultAsync(cancellationToken));
         }
-        catch (NpgsqlException)
+        catch (NpgsqlException) when (!connection.InTransaction)
         {
-            return (null, false); // no estimate: the plain candidate set, still right (a broken connection fails the page query next)
+            // No estimate: the plain candidate set, still right (a broken connection fails the page query next). In a
+            // transaction the failure has aborted it, and is the answer.
+            return (null, false);
         }
         var best = estimates.IndexOf(estimates.Min());
         return (drivers[best].Index, estimates[best] <= CandidateSet.FenceRows);
