@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using OpenImis.Fhir.Application.Interactions;
 using OpenImis.Fhir.Engine.Search;
+using OpenImis.Fhir.Storage.Search;
 
 namespace OpenImis.Fhir.Application.Capabilities;
 
@@ -57,7 +58,7 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             writer.WriteString("documentation", "Compartment search (compartmentdefinition.html) for each compartment in rest.compartment: " +
                 "GET [base]/[compartment]/[id]/[type] with the search parameters of the type, and GET [base]/[compartment]/[id]/* " +
                 "(or POST [base]/[compartment]/[id]/_search) for every type in the compartment at once, narrowed by _type, with the " +
-                "parameters of base Resource (_id, _lastUpdated, _tag, _profile, _security, _source), _sort=_id|_lastUpdated and the result parameters.");
+                "parameters of base Resource (_id, _lastUpdated, _tag, _profile, _security, _source, _list), _sort=_id|_lastUpdated and the result parameters.");
             writer.WriteStartArray("resource");
             foreach (var type in context.ResourceTypes.Order(StringComparer.Ordinal))
             {
@@ -129,6 +130,15 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             writer.WriteString("name", handler.Code);
             if (handler.Definition.Url.Length > 0) writer.WriteString("definition", handler.Definition.Url);
             writer.WriteString("type", handler.Definition.Type.ToString().ToLowerInvariant());
+            writer.WriteEndObject();
+        }
+        if (context.SearchEngine.Conditions.Knows(type, SearchConditionBuilder.ListParameter))
+        {
+            // No R4 SearchParameter defines _list (search.html#list): named here, without a definition.
+            writer.WriteStartObject();
+            writer.WriteString("name", SearchConditionBuilder.ListParameter);
+            writer.WriteString("type", "special");
+            writer.WriteString("documentation", "The resources a List holds in List.entry.item: _list=[List id] (several ids: a member of any). Functional lists ($current-problems) are not supported.");
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

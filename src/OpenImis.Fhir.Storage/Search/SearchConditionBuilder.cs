@@ -75,6 +75,7 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         var code = colon < 0 ? name : name[..colon];
         var modifier = colon < 0 ? null : name[(colon + 1)..];
         if (code == "_id" && modifier is null) return $"{resource}.id = any({sql.Add(criterion.Values.ToArray())})";
+        if (code == ListParameter) return ListMembers(sql, resource, resourceType, criterion, modifier, probe);
         if (code == "_lastUpdated" && modifier is null)
         {
             if (probe) return "true";
@@ -130,6 +131,33 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         }
         if (parts.Count == 0) throw new SearchException($"{criterion.Name}: no target type of {code} has the parameter '{rest}'", criterion.Name);
         return parts.Count == 1 ? parts[0] : "(" + string.Join(" or ", parts) + ")";
+    }
+
+    /// <summary><c>_list</c> (search.html#list): the resources a List holds.</summary>
+    public const string ListParameter = "_list";
+
+    // _list=42: the resources that List/42 holds in List.entry.item, read from the List's own index rows (its item
+    // parameter). Written on the member's rid like _has, so that it is a candidate set (CandidateSet). Several ids:
+    // a member of any. Functional lists ($current-problems) are not kept by this server.
+    private string ListMembers(SqlBuilder sql, string resource, string resourceType, SearchCriterion criterion, string? modifier, bool probe)
+    {
+        if (registry.Find("List", "item") is not { IsIndexed: true, Definition.Type: SearchParameterType.Reference })
+        {
+            throw new SearchException($"{ListParameter} needs the reference search parameter item of List, which is not indexed", criterion.Name);
+        }
+        // Known, as other parameters are, whatever its modifier: a wrong one is refused, not ignored.
+        if (probe) return "true";
+        if (modifier is not null) throw new SearchException($"The modifier :{modifier} does not apply to {ListParameter}", criterion.Name);
+        if (criterion.Values.FirstOrDefault(v => v.StartsWith('$')) is { } functional)
+        {
+            throw new SearchException($"{ListParameter}: functional lists such as '{functional}' are not supported; name a List by its id", criterion.Name);
+        }
+        var x = sql.Alias("x");
+        var l = sql.Alias("l");
+        var t = sql.Alias("h");
+        var type = resourceType == SearchRequest.AnyType ? "" : $" and {x}.target_type = {sql.Add(resourceType)}";
+        return $"exists (select 1 from search_reference {x} join fhir_resource {l} on {l}.rid = {x}.rid join fhir_resource {t} on {t}.resource_type = {x}.target_type and {t}.id = {x}.target_id " +
+            $"where {t}.rid = {resource}.rid and {x}.resource_type = {sql.Add("List")} and {x}.code = {sql.Add("item")}{type} and {l}.id = any({sql.Add(criterion.Values.ToArray())}) and not {t}.deleted)";
     }
 
     // _has:Claim:patient:status=active: some Claim whose patient is this resource has status active. Written on the

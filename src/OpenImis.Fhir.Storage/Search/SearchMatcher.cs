@@ -7,8 +7,8 @@ namespace OpenImis.Fhir.Storage.Search;
 
 /// <summary>
 /// "Does this resource match this search?" in memory, for subscriptions and conditional checks: the values come
-/// from the same handlers that write the index, and each comparison mirrors its SQL condition. Chains and _has need
-/// other resources and are refused here (<see cref="SearchException"/>): callers run those through the database.
+/// from the same handlers that write the index, and each comparison mirrors its SQL condition. Chains, _has and
+/// _list need other resources and are refused here (<see cref="SearchException"/>): callers run those through the database.
 /// </summary>
 public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnvironment environment)
 {
@@ -32,6 +32,10 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
         if (name.StartsWith("_has:", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal))
         {
             throw new SearchException($"{name}: chained searches are not evaluated in memory", name);
+        }
+        if (name == SearchConditionBuilder.ListParameter || name.StartsWith(SearchConditionBuilder.ListParameter + ":", StringComparison.Ordinal))
+        {
+            throw new SearchException($"{name}: membership of a List is not evaluated in memory", name);
         }
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         var code = colon < 0 ? name : name[..colon];
