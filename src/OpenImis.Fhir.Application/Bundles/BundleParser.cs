@@ -73,6 +73,8 @@ internal static class BundleParser
         }
         var url = String(request, "url", at + ".request.url") ?? throw FhirException.BadRequest("The entry's request has no url", at + ".request.url");
         if (url.StartsWith(baseUrl + "/", StringComparison.Ordinal)) url = url[(baseUrl.Length + 1)..];
+        // The base itself, absolute: a search of every type (http://host/fhir?_type=Basic).
+        else if (url == baseUrl || url.StartsWith(baseUrl + "?", StringComparison.Ordinal)) url = url[baseUrl.Length..];
         // An absolute url of another server; criteria may hold URLs (Patient?identifier=http://system|123).
         else if (url.Split('?', 2)[0].Contains("://", StringComparison.Ordinal)) throw FhirException.BadRequest($"The url '{url}' is not on this server ({baseUrl})", at + ".request.url");
         url = url.TrimStart('/');
@@ -97,7 +99,7 @@ internal static class BundleParser
         string? compartmentTarget = segments.Length == 3 && isRead && segments[2].Length > 0 && segments[2] != "_history" ? segments[2] : null;
         if ((segments.Length == 3 && compartmentTarget is null) || segments.Length > 4 || (segments.Length == 4 && version is null))
         {
-            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query, [Type/[id/]]_history or metadata", at + ".request.url");
+            throw FhirException.BadRequest($"The url '{url}' is not one of Type, Type/id, Type/id/_history/vid, Type?query or (to read) Compartment/id/Type?query and ?query (every type), [Type/[id/]]_history or metadata", at + ".request.url");
         }
         if (version is not null && !isRead)
         {

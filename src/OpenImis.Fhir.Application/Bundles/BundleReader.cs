@@ -9,11 +9,12 @@ namespace OpenImis.Fhir.Application.Bundles;
 
 /// <summary>
 /// The GET and HEAD entries of a batch or transaction (http.html#transaction), each answered as the same GET over REST:
-/// read and vread, a search of a type (<c>Patient?name=x</c>) or a compartment (<c>Patient/123/Claim</c>) with the
-/// searchset Bundle as the entry's resource, a history (<c>Patient/123/_history</c>, <c>Patient/_history</c>,
-/// <c>_history</c>) with the history Bundle, and <c>metadata</c>. <c>_summary</c> and <c>_elements</c> shape what a read,
-/// a vread and metadata answer, as over REST; the entry's etag and lastModified stay the version's. An error without a
-/// location of its own is located at the entry's <c>request.url</c>.
+/// read and vread, a search of a type (<c>Patient?name=x</c>), of a compartment (<c>Patient/123/Claim</c>) or of every
+/// type (<c>?_type=Basic,List&amp;_id=1</c>) with the searchset Bundle as the entry's resource, a history
+/// (<c>Patient/123/_history</c>, <c>Patient/_history</c>, <c>_history</c>) with the history Bundle, and <c>metadata</c>.
+/// <c>_summary</c> and <c>_elements</c> shape what a read, a vread and metadata answer, as over REST; the entry's etag
+/// and lastModified stay the version's. An error without a location of its own is located at the entry's
+/// <c>request.url</c>.
 /// <para>
 /// In a transaction, reads, searches and histories run in the transaction, after its writes, and see them
 /// (docs/architecture.md, Bundles).
@@ -45,8 +46,9 @@ public sealed class BundleReader(ResourceReader reader, SearchInteraction search
         }
         if (entry.Type is null)
         {
-            // No GET [base]?_type=... over REST either: a search names its type.
-            throw new FhirException(400, "not-supported", $"'{entry.Url}': a search across all types is not supported; search one type (Patient?...)");
+            // ?_type=Basic&... (or nothing): the search of every type, as GET [base]?... over REST.
+            var searchset = await search.SystemSearchAsync(QueryParameters(entry.Query), strict, baseUrl, transaction, cancellationToken);
+            return new EntryResult(200, null, []) { ResourceJson = searchset };
         }
         if (entry.Type == "metadata" && entry.Id is null) return new EntryResult(200, null, []) { ResourceJson = capabilities.Answer(baseUrl, QueryParameters(entry.Query)) };
         if (entry.CompartmentTarget is { } target)

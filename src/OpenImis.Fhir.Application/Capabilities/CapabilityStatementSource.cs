@@ -9,16 +9,23 @@ namespace OpenImis.Fhir.Application.Capabilities;
 /// <summary>
 /// The CapabilityStatement (<c>GET /fhir/metadata</c>), generated from what the server does: every concrete R4
 /// resource type with the interactions implemented, the openIMIS profile enforced on the type (<c>profile</c>) and the
-/// IG's other profiles for it (<c>supportedProfile</c>), versioning, conditional operations, the formats and the
-/// compartments that can be searched (<c>rest.compartment</c>).
+/// IG's other profiles for it (<c>supportedProfile</c>), versioning, conditional operations, the formats, the search of
+/// every type (<c>search-system</c>, its parameters in <c>rest.searchParam</c>) and the compartments that can be
+/// searched (<c>rest.compartment</c>).
 /// </summary>
 public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> igProfilesByType, CompartmentCatalog compartments)
 {
     private static readonly string[] Interactions = ["read", "vread", "update", "patch", "delete", "history-instance", "history-type", "create", "search-type"];
 
     private const string BundleDocumentation =
-        "GET and HEAD entries are answered as the same GET over REST: read, vread, search of a type or a compartment (a searchset Bundle), "
-        + "history (a history Bundle) and metadata; no search across types. In a transaction, reads, searches and histories run after the writes and see them.";
+        "GET and HEAD entries are answered as the same GET over REST: read, vread, search of a type, of a compartment or of every type "
+        + "(?_type=A,B&...; a searchset Bundle), history (a history Bundle) and metadata. In a transaction, reads, searches and histories run after the writes and see them.";
+
+    private const string SystemSearchDocumentation =
+        "GET [base]?params (or POST [base]/_search with a form body): every type, or those _type=A,B names (several _type: the types in each), "
+        + "with the parameters of base Resource in rest.searchParam, _sort=_id|_lastUpdated and the result parameters (_count, _total, _summary, "
+        + "_elements, _include, _revinclude); other parameters are ignored and reported, or refused with Prefer: handling=strict. "
+        + "Without _type the search reads the rows of every type.";
 
     public byte[] Json(string baseUrl)
     {
@@ -66,14 +73,17 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             }
             writer.WriteEndArray();
             writer.WriteStartArray("interaction");
-            foreach (var code in (string[])["transaction", "batch", "history-system"])
+            foreach (var code in (string[])["transaction", "batch", "search-system", "history-system"])
             {
                 writer.WriteStartObject();
                 writer.WriteString("code", code);
-                if (code != "history-system") writer.WriteString("documentation", BundleDocumentation);
+                if (code is "transaction" or "batch") writer.WriteString("documentation", BundleDocumentation);
+                else if (code == "search-system") writer.WriteString("documentation", SystemSearchDocumentation);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
+            // The parameters of a search of every type (GET [base]?...): those of base Resource.
+            WriteSearchParams(writer, SearchRequest.AnyType);
             // Compartment search (GET Patient/123/Claim, Patient/123/*) for each R4 compartment.
             writer.WriteStartArray("compartment");
             foreach (var compartment in compartments.All) writer.WriteStringValue(compartment.Url);
@@ -111,11 +121,7 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
         writer.WriteString("conditionalRead", "full-support");
         writer.WriteBoolean("conditionalUpdate", true);
         writer.WriteString("conditionalDelete", "single");
-        var parameters = context.Search.For(type).Values
-            .Where(h => h.IsIndexed || h.Code is "_id" or "_lastUpdated")
-            .OrderBy(h => h.Code, StringComparer.Ordinal)
-            .ToList();
-        var references = parameters.Where(h => h.Definition.Type == SearchParameterType.Reference).ToList();
+        var references = Parameters(type).Where(h => h.Definition.Type == SearchParameterType.Reference).ToList();
         if (references.Count > 0)
         {
             // FHIR JSON has no empty arrays: a type without reference parameters gets no searchInclude.
@@ -123,8 +129,27 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             foreach (var handler in references) writer.WriteStringValue($"{type}:{handler.Code}");
             writer.WriteEndArray();
         }
+        WriteSearchParams(writer, type);
+        writer.WriteStartArray("referencePolicy");
+        writer.WriteStringValue("literal");
+        writer.WriteStringValue("logical");
+        if (context.Options.ReferentialIntegrity) writer.WriteStringValue("enforced");
+        writer.WriteStringValue("local");
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // The parameters that can be searched on: indexed, or read from the resource row.
+    private List<SearchParameterHandler> Parameters(string type) => context.Search.For(type).Values
+        .Where(h => h.IsIndexed || h.Code is "_id" or "_lastUpdated")
+        .OrderBy(h => h.Code, StringComparer.Ordinal)
+        .ToList();
+
+    /// <param name="type">A resource type, or <see cref="SearchRequest.AnyType"/> for the search of every type (rest.searchParam).</param>
+    private void WriteSearchParams(Utf8JsonWriter writer, string type)
+    {
         writer.WriteStartArray("searchParam");
-        foreach (var handler in parameters)
+        foreach (var handler in Parameters(type))
         {
             writer.WriteStartObject();
             writer.WriteString("name", handler.Code);
@@ -142,12 +167,5 @@ public sealed class CapabilityStatementSource(FhirContext context, IReadOnlyDict
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
-        writer.WriteStartArray("referencePolicy");
-        writer.WriteStringValue("literal");
-        writer.WriteStringValue("logical");
-        if (context.Options.ReferentialIntegrity) writer.WriteStringValue("enforced");
-        writer.WriteStringValue("local");
-        writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

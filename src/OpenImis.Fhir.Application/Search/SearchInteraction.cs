@@ -27,7 +27,20 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
     public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
-        return SearchAsync(type, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", transaction, cancellationToken);
+        return SearchAsync(type, null, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// System search (http.html#search, search.html#_type: <c>GET [base]?...</c>, <c>POST [base]/_search</c>): every
+    /// type, or those <c>_type</c> names, with the parameters every type has (those of base Resource), as the search of
+    /// every type of a compartment takes them. Without <c>_type</c> it reads the rows of every type.
+    /// </summary>
+    /// <param name="transaction">A transaction Bundle's, for a search entry: the search sees the Bundle's writes.</param>
+    public Task<byte[]> SystemSearchAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var types = NamedTypes(parameters, null)?.Order(StringComparer.Ordinal).ToList();
+        return SearchAsync(SearchRequest.AnyType, null, types, parameters, strict, baseUrl, baseUrl, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -48,13 +61,13 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         if (type == SearchRequest.AnyType)
         {
             var members = CompartmentTypes(compartment, parameters);
-            return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), parameters, strict, baseUrl, path, transaction, cancellationToken);
+            return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), null, parameters, strict, baseUrl, path, transaction, cancellationToken);
         }
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
         var parametersOfType = compartment.ParametersOf(type)
             ?? throw FhirException.BadRequest($"{type} is never in a {compartmentType} compartment ({compartment.Url})");
         var only = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [type] = parametersOfType };
-        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), parameters, strict, baseUrl, path, transaction, cancellationToken);
+        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), null, parameters, strict, baseUrl, path, transaction, cancellationToken);
     }
 
     // The member types of the compartment that this server knows, narrowed by _type (search.html#_type): a type
@@ -62,26 +75,37 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
     private Dictionary<string, IReadOnlyList<string>> CompartmentTypes(Compartment compartment, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         var members = compartment.Members.Where(m => context.IsResourceType(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-        var typeValues = parameters.Where(p => p.Key == "_type").Select(p => p.Value).ToList();
-        if (typeValues.Count == 0) return members;
-        HashSet<string>? wanted = null;
-        foreach (var value in typeValues)
+        var wanted = NamedTypes(parameters, name =>
         {
+            if (!members.ContainsKey(name)) throw FhirException.BadRequest($"_type: {name} is never in a {compartment.Type} compartment ({compartment.Url})");
+        });
+        return wanted is null ? members : members.Where(m => wanted.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+    }
+
+    // The types _type names (search.html#_type), null when there is no _type: each a resource type, and allowed by
+    // refuse (which throws) when given. Two _type parameters both hold (AND): the types named in each.
+    private HashSet<string>? NamedTypes(IReadOnlyList<KeyValuePair<string, string>> parameters, Action<string>? refuse)
+    {
+        HashSet<string>? wanted = null;
+        foreach (var (key, value) in parameters)
+        {
+            if (key != "_type") continue;
+            SearchParameters.RefuseNul(key, value);
             var named = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (named.Length == 0) throw FhirException.BadRequest("_type: no resource type given");
             foreach (var name in named)
             {
                 if (!context.IsResourceType(name)) throw FhirException.BadRequest($"_type: '{name}' is not a resource type");
-                if (!members.ContainsKey(name)) throw FhirException.BadRequest($"_type: {name} is never in a {compartment.Type} compartment ({compartment.Url})");
+                refuse?.Invoke(name);
             }
-            // Two _type parameters both hold (AND): the types named in each.
             if (wanted is null) wanted = new HashSet<string>(named, StringComparer.Ordinal);
             else wanted.IntersectWith(named);
         }
-        return members.Where(m => wanted!.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        return wanted;
     }
 
-    private async Task<byte[]> SearchAsync(string type, SearchCompartment? compartment, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, string path, StoreTransaction? transaction, CancellationToken cancellationToken)
+    /// <param name="types">Of a system search: the types <c>_type</c> names; null for every type.</param>
+    private async Task<byte[]> SearchAsync(string type, SearchCompartment? compartment, IReadOnlyList<string>? types, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, string path, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var count = context.Options.DefaultPageSize;
@@ -122,7 +146,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
                         var code = descending ? key[1..] : key;
                         if (anyType && code is not ("_id" or "_lastUpdated"))
                         {
-                            throw FhirException.BadRequest($"_sort: a search of every type of a compartment sorts by _id or _lastUpdated only, not '{code}'");
+                            throw FhirException.BadRequest($"_sort: a search of every type sorts by _id or _lastUpdated only, not '{code}'");
                         }
                         sort.Add(new SearchSortKey(code, descending));
                     }
@@ -131,7 +155,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
                     shaping.Read(name, value);
                     break;
                 case "_type" when anyType:
-                    break; // read by CompartmentTypes
+                    break; // read by NamedTypes
                 case "_include" or "_include:iterate" or "_revinclude" or "_revinclude:iterate":
                     var include = ParseInclude(name, value);
                     (name.StartsWith("_include", StringComparison.Ordinal) ? includes : revIncludes).Add(include);
@@ -158,7 +182,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         SearchPage page;
         try
         {
-            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes) { Compartment = compartment }, transaction, cancellationToken);
+            page = await engine.SearchAsync(new SearchRequest(type, criteria, sort, count, cursor, total, includes, revIncludes) { Compartment = compartment, Types = types }, transaction, cancellationToken);
         }
         catch (SearchException e)
         {
@@ -228,5 +252,5 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
     }
 
     private static string TypeLabel(string type) =>
-        type == SearchRequest.AnyType ? "every type of a compartment (*: only the parameters of base Resource, such as _id, _lastUpdated, _tag, _profile, and _type)" : type;
+        type == SearchRequest.AnyType ? "a search of every type (only the parameters of base Resource, such as _id, _lastUpdated, _tag, _profile, and _type)" : type;
 }

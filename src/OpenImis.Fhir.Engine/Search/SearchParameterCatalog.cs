@@ -45,6 +45,9 @@ public sealed class SearchParameterCatalog
     public IReadOnlyCollection<SearchParameterDefinition> For(string resourceType) =>
         _byType.TryGetValue(resourceType, out var codes) ? codes.Values : [];
 
+    /// <summary>The types that have parameters: every concrete resource type (those of base Resource apply to each).</summary>
+    public IReadOnlyCollection<string> ResourceTypes => _byType.Keys;
+
     /// <summary>The parameters of base Resource, which every resource type has (<c>_tag</c>, <c>_profile</c>, ...).</summary>
     public IReadOnlyCollection<SearchParameterDefinition> ForEveryType() =>
         _byType.Values.SelectMany(codes => codes.Values).Where(d => d.Base.Contains("Resource")).DistinctBy(d => d.Code).ToList();

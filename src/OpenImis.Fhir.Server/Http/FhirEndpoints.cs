@@ -26,6 +26,9 @@ internal static class FhirEndpoints
         fhir.MapMethods("/metadata", ["GET", "HEAD"], Capabilities).Reads("capabilities", "The CapabilityStatement: interactions, profiles and formats this server supports. mode=full (default) or normative; mode=terminology is 400 (no TerminologyCapabilities). _summary and _elements shape it.");
         // Otherwise /{type} would take "metadata" for a resource type.
         fhir.MapMethods("/metadata", ["POST", "PUT", "PATCH", "DELETE"], ReadOnlyMetadata).ExcludeFromDescription();
+        fhir.MapMethods("/", ["GET", "HEAD"], SystemSearch).Reads("search-system", "Search of every type (http.html#search, search.html#_type): GET [base]?params, narrowed by _type=A,B, with the parameters of base Resource (_id, _lastUpdated, _tag, _profile, _security, _source, _list), _sort=_id|_lastUpdated and the result parameters; without _type it reads every type's rows. Unknown parameters are ignored and reported, or refused with Prefer: handling=strict.");
+        // A literal segment wins over {type}: this is not a create of a type "_search", and POST [base] stays the Bundle's.
+        fhir.MapPost("/_search", SystemSearchByPost).Writes("search-system-post", "Search of every type with the parameters in an application/x-www-form-urlencoded body (and the URL), as GET [base]?params", 200, body: false);
         fhir.MapPost("/", Bundle).Writes("batch-transaction", "Process a batch or transaction Bundle (Bundle.type batch or transaction); the answer is a batch-response or transaction-response Bundle. A failed transaction stores nothing and answers with the failing entry's status and an OperationOutcome.", 200);
         fhir.MapMethods("/_history", ["GET", "HEAD"], SystemHistory).Reads("history-system", "History of all resources, newest first. Parameters: _count, _since, _at; follow the Bundle's next link to page.");
         fhir.MapMethods("/{type}/_history", ["GET", "HEAD"], TypeHistory).Reads("history-type", "History of all resources of a type, newest first (_count, _since, _at, paging links)");
@@ -118,6 +121,20 @@ internal static class FhirEndpoints
         RequireJsonResponse(context);
         var parameters = await FormParametersAsync(context);
         await FhirResponses.JsonAsync(context, 200, await search.SearchAsync(type, parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
+    }
+
+    private static async Task SystemSearch(HttpContext context, SearchInteraction search)
+    {
+        RequireJsonResponse(context);
+        var parameters = QueryParameters(context);
+        await FhirResponses.JsonAsync(context, 200, await search.SystemSearchAsync(parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
+    }
+
+    private static async Task SystemSearchByPost(HttpContext context, SearchInteraction search)
+    {
+        RequireJsonResponse(context);
+        var parameters = await FormParametersAsync(context);
+        await FhirResponses.JsonAsync(context, 200, await search.SystemSearchAsync(parameters, StrictHandling(context.Request), FhirResponses.BaseUrl(context.Request), null, context.RequestAborted));
     }
 
     private static async Task CompartmentSearch(HttpContext context, string compartment, string id, string type, SearchInteraction search)

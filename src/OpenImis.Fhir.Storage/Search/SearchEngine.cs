@@ -155,6 +155,8 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
     public async Task<IReadOnlyList<string>> MatchIdsAsync(StoreTransaction transaction, string resourceType, IReadOnlyList<SearchCriterion> criteria, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        // A conditional operation acts on one type; criteria of every type would match resources it cannot write.
+        if (resourceType == SearchRequest.AnyType) throw new SearchException("Conditional criteria name one resource type", "*");
         var sql = new SqlBuilder();
         var where = Where(sql, new SearchRequest(resourceType, criteria, [], limit, null, SearchTotal.None, [], []));
         return await transaction.ReadStringsAsync($"select r.id from fhir_resource r where {string.Join(" and ", where)} order by r.id limit {sql.Add(limit)}", sql.Parameters, cancellationToken);
@@ -167,15 +169,30 @@ public sealed class SearchEngine(FhirStore store, SearchParameterRegistry regist
         return where;
     }
 
-    // Every type of a compartment: its condition names the types.
-    private static List<string> BaseConditions(SqlBuilder sql, SearchRequest request) => request.ResourceType == SearchRequest.AnyType
-        ? ["not r.deleted"]
-        : [$"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted"];
+    // Every type of a compartment: its condition names the types. Every type of the server: those of _type, on the
+    // column that leads the resource table's indexes; one type as a type search has it (an equality, so that the
+    // planner sees the conditions, and picks the plans, of GET [type]).
+    private List<string> BaseConditions(SqlBuilder sql, SearchRequest request)
+    {
+        if (request.ResourceType != SearchRequest.AnyType) return [$"r.resource_type = {sql.Add(request.ResourceType)}", "not r.deleted"];
+        if (request.Compartment is not null) return ["not r.deleted"];
+        var types = request.Types ?? (OnKeyColumns(request) ? [.. Registry.Indexer.Catalog.ResourceTypes.Order(StringComparer.Ordinal)] : null);
+        if (types is null) return ["not r.deleted"];
+        return types.Count == 1
+            ? [$"r.resource_type = {sql.Add(types[0])}", "not r.deleted"]
+            : [$"r.resource_type = any({sql.Add(types.ToArray())})", "not r.deleted"];
+    }
+
+    // Without _type, a search by _id or _lastUpdated names every type all the same: the same rows, and then the
+    // resource table's indexes on (resource_type, id) and (resource_type, last_updated), which lead with the type,
+    // serve it, one probe per type (PostgreSQL 15 has no skip scan). At a million resources, _id=x read every row
+    // (126 ms; by type 0.35 ms), and _lastUpdated=gt[minutes ago] walked them in rid order to the last ones written
+    // (199 ms; 0.38 ms). Not for other searches: over a read of every row the array costs (_sort=_id: 179 -> 271 ms).
+    private static bool OnKeyColumns(SearchRequest request) => request.Criteria.Any(c => c.Name is "_id" or "_lastUpdated");
 
     /// <param name="cursor">The keyset condition of a page after the first.</param>
     private List<string> CriteriaConditions(SqlBuilder sql, SearchRequest request, string? cursor)
     {
-        if (request.ResourceType == SearchRequest.AnyType && request.Compartment is null) throw new SearchException("A search of every type needs a compartment", "*");
         var conditions = new List<string>();
         if (request.Compartment is { } compartment) conditions.Add(CompartmentCondition.Sql(sql, "r", request.ResourceType, compartment));
         conditions.AddRange(Conditions.BuildAll(sql, "r", request.ResourceType, request.Criteria));

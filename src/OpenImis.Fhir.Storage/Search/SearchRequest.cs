@@ -2,7 +2,7 @@ namespace OpenImis.Fhir.Storage.Search;
 
 /// <summary>
 /// A search as storage runs it: the criteria (ANDed), the sort keys, the page size and the cursor of the page
-/// wanted, whether to count all matches, the includes, and the compartment if any.
+/// wanted, whether to count all matches, the includes, and the compartment or the types if any.
 /// </summary>
 public sealed record SearchRequest(
     string ResourceType,
@@ -15,13 +15,19 @@ public sealed record SearchRequest(
     IReadOnlyList<IncludeRequest> RevIncludes)
 {
     /// <summary>
-    /// The <see cref="ResourceType"/> of a search of every type of a compartment (<c>Patient/123/*</c>): the types are
-    /// those of <see cref="Compartment"/>; criteria are the parameters of base Resource, sort keys <c>_id</c> and <c>_lastUpdated</c>.
+    /// The <see cref="ResourceType"/> of a search of every type: of a compartment (<c>Patient/123/*</c>), the types
+    /// being those of <see cref="Compartment"/>, or of the whole server (<c>GET [base]?...</c>), the types being
+    /// <see cref="Types"/>. Criteria are the parameters of base Resource, sort keys <c>_id</c> and <c>_lastUpdated</c>.
     /// </summary>
     public const string AnyType = "*";
 
     /// <summary>The compartment the matches must be in (compartment search); null for a search of the whole type.</summary>
     public SearchCompartment? Compartment { get; init; }
+
+    /// <summary>
+    /// The types a search of <see cref="AnyType"/> without a compartment is limited to (<c>_type</c>); null: every type.
+    /// </summary>
+    public IReadOnlyList<string>? Types { get; init; }
 }
 
 /// <summary>A <c>_sort</c> key: a parameter code (or <c>_id</c>, <c>_lastUpdated</c>) and its direction.</summary>

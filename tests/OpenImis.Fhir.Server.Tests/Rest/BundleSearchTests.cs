@@ -7,9 +7,10 @@ using static OpenImis.Fhir.Server.Tests.Search.SearchHttp;
 namespace OpenImis.Fhir.Server.Tests.Rest;
 
 /// <summary>
-/// Searches inside batch and transaction Bundles (http.html#transaction): a GET of a type or of a compartment is
-/// answered with the searchset Bundle the same GET gets over REST; a refused search fails its entry (batch) or the
-/// whole transaction. The expected matches are the resources each test creates with an identifier of its own.
+/// Searches inside batch and transaction Bundles (http.html#transaction): a GET of a type, of a compartment or of
+/// every type (<c>?_type=...</c>) is answered with the searchset Bundle the same GET gets over REST; a refused search
+/// fails its entry (batch) or the whole transaction. The expected matches are the resources each test creates with an
+/// identifier (or tag) of its own.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class BundleSearchTests(ServerFixture server)
@@ -240,16 +241,69 @@ public sealed class BundleSearchTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task A_search_across_all_types_is_refused_in_its_entry_alone_as_the_rest_api_has_none()
+    public async Task A_search_of_every_type_answers_its_entry_as_over_rest_and_a_refused_one_fails_its_entry_alone()
     {
-        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("GET", "?_type=Basic"), Entry("GET", "Basic?_count=1")));
+        var shared = Basics.NewId("sys");
+        await _client.PutAsync(Basics.New(shared));
+        await _client.PutAsync(new JsonObject { ["resourceType"] = "List", ["id"] = shared, ["status"] = "current", ["mode"] = "working" });
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(
+            Entry("GET", $"?_type=Basic&_id={shared}"),
+            Entry("GET", "?_type=NoSuchType"),
+            Entry("GET", $"{server.FhirBase}?_id={shared}&_count=1"),
+            Entry("GET", "Basic?_count=1")));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var entries = FhirHttp.Entries(response);
-        Assert.Equal(400, Status(entries[0]));
-        Assert.Contains(FhirHttp.Issues(entries[0]["response"]!["outcome"]), i => i.Code == "not-supported" && i.Expression == "Bundle.entry[0].request.url");
-        Assert.Equal(200, Status(entries[1]));
-        Assert.NotEqual(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, "fhir?_type=Basic")).Status);
+        Assert.Equal(200, Status(entries[0]));
+        var searchset = entries[0]["resource"]!;
+        Assert.Equal("searchset", (string?)searchset["type"]);
+        Assert.Equal([$"Basic/{shared}"], Keys(searchset, "match"));
+        Assert.Equal(Keys(await _client.SearchAsync($"{server.FhirBase}?_type=Basic&_id={shared}"), "match"), Keys(searchset, "match"));
+        Assert.Equal($"{server.FhirBase}?_type=Basic&_id={shared}", Link(searchset, "self"));
+
+        Assert.Equal(400, Status(entries[1]));
+        Assert.Contains(FhirHttp.Issues(entries[1]["response"]!["outcome"]),
+            i => i.Severity == "error" && i.Text.Contains("NoSuchType", StringComparison.Ordinal) && i.Expression == "Bundle.entry[1].request.url");
+
+        // An absolute url on the base is the same search; its pages link to the base.
+        Assert.Equal(200, Status(entries[2]));
+        var first = entries[2]["resource"]!;
+        var next = Link(first, "next");
+        Assert.StartsWith($"{server.FhirBase}?_id={shared}&_count=1&_cursor=", next);
+        var second = await _client.SearchAsync(next!);
+        Assert.Equal(new[] { $"Basic/{shared}", $"List/{shared}" }.Order(StringComparer.Ordinal), Keys(first, "match").Concat(Keys(second, "match")).Order(StringComparer.Ordinal));
+
+        Assert.Equal(200, Status(entries[3]));
+    }
+
+    [Fact]
+    public async Task A_search_of_every_type_in_a_transaction_sees_its_writes_and_a_refused_one_undoes_it_all()
+    {
+        var tag = Basics.NewCode();
+        JsonObject Tagged(JsonObject resource)
+        {
+            resource["meta"] = new JsonObject { ["tag"] = new JsonArray(new JsonObject { ["system"] = System, ["code"] = tag }) };
+            return resource;
+        }
+        var before = await CreateAsync(Tagged(Basics.New()));
+        var query = $"?_type=Basic,List&_tag={Uri.EscapeDataString(System + "|" + tag)}";
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("GET", query),
+            Entry("POST", "List", Tagged(new JsonObject { ["resourceType"] = "List", ["status"] = "current", ["mode"] = "working" }), fullUrl: NewUrn())));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        var list = Location(entries[1])[1];
+        Assert.Equal(new[] { $"Basic/{before}", $"List/{list}" }.Order(StringComparer.Ordinal), Keys(entries[0]["resource"]!, "match").Order(StringComparer.Ordinal));
+
+        var refused = Basics.NewId();
+        var (failed, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{refused}", Tagged(Basics.New(refused))),
+            Entry("GET", query + "&_sort=status")));
+        Assert.Equal(HttpStatusCode.BadRequest, failed);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.Contains("status", StringComparison.Ordinal) && i.Expression == "Bundle.entry[1].request.url");
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{refused}")).Status);
     }
 
     private async Task<string> CreateAsync(JsonObject resource) => (string)(await _client.CreateAsync(resource))["id"]!;

@@ -23,7 +23,7 @@ public sealed class CapabilitiesTests(ServerFixture server)
         Assert.Contains(body["format"]!.AsArray(), f => (string?)f is "json" or "application/fhir+json");
         var rest = body["rest"]!.AsArray().Single()!;
         Assert.Equal("server", (string?)rest["mode"]);
-        Assert.Equal(["batch", "history-system", "transaction"], Codes(rest["interaction"]).Order(StringComparer.Ordinal));
+        Assert.Equal(["batch", "history-system", "search-system", "transaction"], Codes(rest["interaction"]).Order(StringComparer.Ordinal));
     }
 
     [Fact]

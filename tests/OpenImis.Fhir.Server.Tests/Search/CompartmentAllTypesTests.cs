@@ -51,23 +51,6 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         return "Coverage/" + (string)(await _client.CreateAsync(coverage))["id"]!;
     }
 
-    // Every match of a search as Type/id, following next links; none may come twice.
-    private async Task<List<string>> AllKeysAsync(string query, Func<int, Task>? betweenPages = null)
-    {
-        var keys = new List<string>();
-        string? next = query;
-        for (var page = 0; next is not null; page++)
-        {
-            Assert.True(page < 50, $"{query}: more than 50 pages");
-            var bundle = await _client.SearchAsync(next);
-            keys.AddRange(SearchHttp.Keys(bundle, "match"));
-            next = SearchHttp.Link(bundle, "next");
-            if (betweenPages is not null && next is not null) await betweenPages(page);
-        }
-        Assert.True(keys.Count == keys.Distinct().Count(), $"{query}: a match came twice: {string.Join(", ", keys)}");
-        return keys;
-    }
-
     // A patient with one resource of each kind in its compartment, each by another parameter, and some that are not.
     private async Task<(string Patient, List<string> Members)> PatientWithCompartmentAsync()
     {
@@ -93,7 +76,7 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         var (patient, members) = await PatientWithCompartmentAsync();
 
         // The patient itself is not in its compartment: R4 puts Patients there by link only (no {def}).
-        SearchHttp.AssertSameIds($"Patient/{patient}/*", members, await AllKeysAsync($"Patient/{patient}/*"));
+        SearchHttp.AssertSameIds($"Patient/{patient}/*", members, await _client.AllKeysAsync($"Patient/{patient}/*"));
     }
 
     [Fact]
@@ -112,7 +95,7 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         var claim = await NewClaimAsync($"Patient/{patient}", enterer: $"Practitioner/{id}");
         var basic = await NewBasicAsync(author: $"Practitioner/{id}");
 
-        SearchHttp.AssertSameIds($"Practitioner/{id}/*", [$"Practitioner/{id}", claim, basic], await AllKeysAsync($"Practitioner/{id}/*"));
+        SearchHttp.AssertSameIds($"Practitioner/{id}/*", [$"Practitioner/{id}", claim, basic], await _client.AllKeysAsync($"Practitioner/{id}/*"));
 
         // A deleted focal resource: its compartment is what still refers to it, which here is nothing once the
         // referring resources are gone (a referenced resource cannot be deleted). The search reads references, as a
@@ -122,13 +105,13 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
             var (status, _, _) = await _client.SendAsync(HttpMethod.Delete, "fhir/" + key);
             Assert.Equal(HttpStatusCode.NoContent, status);
         }
-        Assert.Empty(await AllKeysAsync($"Practitioner/{id}/*"));
+        Assert.Empty(await _client.AllKeysAsync($"Practitioner/{id}/*"));
     }
 
     [Fact]
     public async Task A_compartment_with_nothing_in_it_is_an_empty_bundle_and_counts_zero()
     {
-        Assert.Empty(await AllKeysAsync($"Patient/{Basics.NewId()}/*"));
+        Assert.Empty(await _client.AllKeysAsync($"Patient/{Basics.NewId()}/*"));
         var patient = await NewPatientAsync();
         var counted = await _client.SearchAsync($"Patient/{patient}/*?_summary=count");
         Assert.Equal(0, (int)counted["total"]!);
@@ -154,11 +137,11 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         var (patient, members) = await PatientWithCompartmentAsync();
 
         SearchHttp.AssertSameIds("_type=Claim,Coverage", members.Where(m => !m.StartsWith("Basic/", StringComparison.Ordinal)),
-            await AllKeysAsync($"Patient/{patient}/*?_type=Claim,Coverage"));
+            await _client.AllKeysAsync($"Patient/{patient}/*?_type=Claim,Coverage"));
         SearchHttp.AssertSameIds("_type=Basic", members.Where(m => m.StartsWith("Basic/", StringComparison.Ordinal)),
-            await AllKeysAsync($"Patient/{patient}/*?_type=Basic"));
+            await _client.AllKeysAsync($"Patient/{patient}/*?_type=Basic"));
         SearchHttp.AssertSameIds("_type=Claim,Basic&_type=Claim", members.Where(m => m.StartsWith("Claim/", StringComparison.Ordinal)),
-            await AllKeysAsync($"Patient/{patient}/*?_type=Claim,Basic&_type=Claim"));
+            await _client.AllKeysAsync($"Patient/{patient}/*?_type=Claim,Basic&_type=Claim"));
     }
 
     [Theory]
@@ -199,9 +182,9 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         var claim = members.Single(m => m.StartsWith("Claim/", StringComparison.Ordinal));
         var basic = members.First(m => m.StartsWith("Basic/", StringComparison.Ordinal));
 
-        SearchHttp.AssertSameIds("_id", [claim, basic], await AllKeysAsync($"Patient/{patient}/*?_id={claim[6..]},{basic[6..]}"));
-        SearchHttp.AssertSameIds("_lastUpdated=gt", members, await AllKeysAsync($"Patient/{patient}/*?_lastUpdated=gt2020-01-01"));
-        Assert.Empty(await AllKeysAsync($"Patient/{patient}/*?_lastUpdated=lt2020-01-01"));
+        SearchHttp.AssertSameIds("_id", [claim, basic], await _client.AllKeysAsync($"Patient/{patient}/*?_id={claim[6..]},{basic[6..]}"));
+        SearchHttp.AssertSameIds("_lastUpdated=gt", members, await _client.AllKeysAsync($"Patient/{patient}/*?_lastUpdated=gt2020-01-01"));
+        Assert.Empty(await _client.AllKeysAsync($"Patient/{patient}/*?_lastUpdated=lt2020-01-01"));
     }
 
     [Fact]
@@ -220,11 +203,11 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         taggedBasic["meta"] = new JsonObject { ["tag"] = new JsonArray(new JsonObject { ["system"] = "urn:test:tags", ["code"] = tag }) };
         var taggedBasicKey = "Basic/" + (string)(await _client.CreateAsync(taggedBasic))["id"]!;
 
-        SearchHttp.AssertSameIds("_tag", [taggedClaim, taggedBasicKey], await AllKeysAsync($"Patient/{patient}/*?_tag=urn:test:tags|{tag}"));
-        SearchHttp.AssertSameIds("_tag:not", members, await AllKeysAsync($"Patient/{patient}/*?_tag:not=urn:test:tags|{tag}"));
+        SearchHttp.AssertSameIds("_tag", [taggedClaim, taggedBasicKey], await _client.AllKeysAsync($"Patient/{patient}/*?_tag=urn:test:tags|{tag}"));
+        SearchHttp.AssertSameIds("_tag:not", members, await _client.AllKeysAsync($"Patient/{patient}/*?_tag:not=urn:test:tags|{tag}"));
         // Of the members, only the Claims carry the openIMIS Claim profile (the Coverages carry the Coverage profile).
         SearchHttp.AssertSameIds("_profile", [.. members.Where(m => m.StartsWith("Claim/", StringComparison.Ordinal)), taggedClaim],
-            await AllKeysAsync($"Patient/{patient}/*?_profile=https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/openimis-claim"));
+            await _client.AllKeysAsync($"Patient/{patient}/*?_profile=https://openimis.github.io/openimis_fhir_r4_ig/StructureDefinition/openimis-claim"));
     }
 
     [Theory]
@@ -248,7 +231,7 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
         var (patient, members) = await PatientWithCompartmentAsync();
         string? added = null;
 
-        var seen = await AllKeysAsync($"Patient/{patient}/*?_count=2{sort}", async page =>
+        var seen = await _client.AllKeysAsync($"Patient/{patient}/*?_count=2{sort}", async page =>
         {
             if (page == 0) added = await NewClaimAsync($"Patient/{patient}");
         });
@@ -264,7 +247,7 @@ public sealed class CompartmentAllTypesTests(ServerFixture server)
     {
         var (patient, members) = await PatientWithCompartmentAsync();
 
-        var seen = await AllKeysAsync($"Patient/{patient}/*?_count=2&_sort=-_lastUpdated");
+        var seen = await _client.AllKeysAsync($"Patient/{patient}/*?_count=2&_sort=-_lastUpdated");
 
         // Created one after the other, so the newest is the last made.
         Assert.Equal(Enumerable.Reverse(members), seen);

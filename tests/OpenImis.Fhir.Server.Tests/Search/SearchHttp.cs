@@ -43,6 +43,26 @@ public static class SearchHttp
         return ids;
     }
 
+    /// <summary>
+    /// Every match of a search of several types as Type/id, in order, following next links to the end (calling
+    /// <paramref name="betweenPages"/> with the page number before each next one); none may come twice.
+    /// </summary>
+    public static async Task<List<string>> AllKeysAsync(this HttpClient client, string query, Func<int, Task>? betweenPages = null)
+    {
+        var keys = new List<string>();
+        string? next = query;
+        for (var page = 0; next is not null; page++)
+        {
+            Assert.True(page < 50, $"{query}: more than 50 pages");
+            var bundle = await client.SearchAsync(next);
+            keys.AddRange(Keys(bundle, "match"));
+            next = Link(bundle, "next");
+            if (betweenPages is not null && next is not null) await betweenPages(page);
+        }
+        Assert.True(keys.Count == keys.Distinct().Count(), $"{query}: a match came twice: {string.Join(", ", keys)}");
+        return keys;
+    }
+
     /// <summary>Asserts that the search matches exactly <paramref name="expected"/> (in any order).</summary>
     public static async Task ExpectAsync(this HttpClient client, string query, IEnumerable<string> expected)
     {
