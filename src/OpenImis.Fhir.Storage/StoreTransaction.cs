@@ -264,27 +264,37 @@ public sealed class StoreTransaction : IAsyncDisposable
         _pending.Add(write);
     }
 
-    /// <summary>Sends the held writes in one batch.</summary>
-    /// <exception cref="StorageConflictException">A write broke a unique key (a duplicate openIMIS business identifier, or a concurrent write of the same version).</exception>
-    /// <summary>Which of the given versions exist (deleted ones included), as this transaction sees them.</summary>
-    public async Task<HashSet<(string Type, string Id, int Version)>> ExistingVersionsAsync(IReadOnlyCollection<(string Type, string Id, int Version)> keys, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Which of the given versions exist (deleted ones included), and which of their resources exist in any version,
+    /// as this transaction sees them: a reference to a missing version of a missing resource is told apart.
+    /// </summary>
+    public async Task<(HashSet<(string Type, string Id, int Version)> Versions, HashSet<(string Type, string Id)> Resources)> ExistingVersionsAsync(
+        IReadOnlyCollection<(string Type, string Id, int Version)> keys, CancellationToken cancellationToken = default)
     {
         await FlushAsync(cancellationToken);
-        var found = new HashSet<(string, string, int)>();
-        if (keys.Count == 0) return found;
+        var versions = new HashSet<(string, string, int)>();
+        var resources = new HashSet<(string, string)>();
+        if (keys.Count == 0) return (versions, resources);
         await using var command = Command("""
-            select v.resource_type, v.id, v.version_id from fhir_resource_version v
-            join unnest($1::text[], $2::text[], $3::int[]) as k(resource_type, id, version_id)
-                on v.resource_type = k.resource_type and v.id = k.id and v.version_id = k.version_id
+            select k.resource_type, k.id, k.version_id, v.version_id is not null
+            from unnest($1::text[], $2::text[], $3::int[]) as k(resource_type, id, version_id)
+            join fhir_resource r on r.resource_type = k.resource_type and r.id = k.id
+            left join fhir_resource_version v on v.resource_type = k.resource_type and v.id = k.id and v.version_id = k.version_id
             """);
         command.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
         command.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
         command.Parameters.Add(new() { Value = keys.Select(k => k.Version).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) found.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
-        return found;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            resources.Add((reader.GetString(0), reader.GetString(1)));
+            if (reader.GetBoolean(3)) versions.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+        return (versions, resources);
     }
 
+    /// <summary>Sends the held writes in one batch.</summary>
+    /// <exception cref="StorageConflictException">A write broke a unique key (a duplicate openIMIS business identifier, or a concurrent write of the same version).</exception>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         while (_pending.Count > 0) await SendAsync(TakePending(), cancellationToken);

@@ -364,19 +364,19 @@ public sealed class WriteSession : IAsyncDisposable
         var keys = new HashSet<(string, string, int)>();
         foreach (var list in _versioned.Values)
         {
-            foreach (var (type, id, version, _) in list)
-            {
-                if (VersionNumber(version) is { } number) keys.Add((type, id, number));
-            }
+            // A version that is no integer (01, one) names nothing: 0 asks only whether the resource exists.
+            foreach (var (type, id, version, _) in list) keys.Add((type, id, VersionNumber(version) ?? 0));
         }
-        var existing = await _transaction.ExistingVersionsAsync(keys, cancellationToken);
+        var (versions, resources) = await _transaction.ExistingVersionsAsync(keys, cancellationToken);
         var issues = new List<OutcomeIssue>();
         foreach (var list in _versioned.Values)
         {
             foreach (var (type, id, version, location) in list)
             {
-                if (VersionNumber(version) is { } number && existing.Contains((type, id, number))) continue;
-                issues.Add(new OutcomeIssue("error", "not-found", $"The reference {type}/{id}/_history/{version} names a version that does not exist on this server", location));
+                if (VersionNumber(version) is { } number && versions.Contains((type, id, number))) continue;
+                issues.Add(new OutcomeIssue("error", "not-found", resources.Contains((type, id))
+                    ? $"The reference {type}/{id}/_history/{version} names a version that does not exist on this server"
+                    : $"The reference {type}/{id}/_history/{version} names a resource that does not exist on this server", location));
             }
         }
         if (issues.Count > 0) throw new FhirException(422, issues);

@@ -76,6 +76,15 @@ public sealed class ReferentialIntegrityTests(ServerFixture server)
         }
         Assert.Equal(HttpStatusCode.Created, (await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}/_history/2"))).Status);
 
+        // A version of a resource that never existed: the refusal says the resource is missing, not only the version.
+        var (absent, absentBody, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{Basics.NewId("absent")}/_history/1"));
+        Assert.Equal((HttpStatusCode)422, absent);
+        var absentIssue = Assert.Single(FhirHttp.Issues(absentBody), i => i.Code == "not-found");
+        Assert.Contains("names a resource that does not exist", absentIssue.Text, StringComparison.Ordinal);
+        Assert.Equal("Basic.subject", absentIssue.Expression);
+        var (_, existingBody, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Basics.New().WithSubject($"Basic/{target}/_history/3"));
+        Assert.Contains(FhirHttp.Issues(existingBody), i => i.Text.Contains("names a version that does not exist", StringComparison.Ordinal));
+
         // In a transaction, the versions it writes itself count, and the refusal names the entry.
         var later = Basics.NewId();
         var bundle = Transaction(
