@@ -123,11 +123,16 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     MatchEarlierCreates(entry, creating.GetValueOrDefault(entry.Index), creates, references, assigned, matched);
                 }
                 current = null;
-                MatchConditionalReferences(conditionalReferences, creates, references);
+                // Conditional references are resolved after every write (http.html#trules, step 5): what the PUT entries
+                // write counts as it will be stored (after the POSTs, which conditional creates matched on their own),
+                // and what PUT and DELETE entries change no longer matches as the database has it.
+                foreach (var entry in entries.Where(e => e.Method == "PUT" && e.Id is not null && e.Resource is not null)) creates.Add(entry, entry.Id!, null);
+                var rewritten = entries.Where(e => e.Method is "PUT" or "DELETE" && e.Id is not null).Select(e => (e.Type!, e.Id!)).ToHashSet();
+                MatchConditionalReferences(conditionalReferences, creates, references, rewritten);
             }
             else
             {
-                MatchConditionalReferences(conditionalReferences, null, references);
+                MatchConditionalReferences(conditionalReferences, null, references, []);
             }
             var written = new Dictionary<(string, string), int>();
             foreach (var entry in entries.OrderBy(e => e.Order))
@@ -197,7 +202,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 await using var session = await WriteSession.BeginAsync(context, cancellationToken, reading.BaseUrl);
                 // Conditional references of this entry, resolved as in a transaction, in the entry's own session.
                 var references = new Dictionary<string, string>(StringComparer.Ordinal);
-                MatchConditionalReferences(await SearchConditionalReferencesAsync(session, [entry], references, cancellationToken), null, references);
+                MatchConditionalReferences(await SearchConditionalReferencesAsync(session, [entry], references, cancellationToken), null, references, []);
                 var options = new WriteOptions
                 {
                     LocationPrefix = entry.Location + ".resource",
@@ -380,12 +385,15 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
     }
 
     // A conditional reference must match exactly one resource, counting those the transaction creates (HAPI resolves
-    // them so too): a Claim may name the Patient created by an earlier entry by its identifier.
-    private static void MatchConditionalReferences(List<ConditionalReference> conditional, TransactionCreates? creates, Dictionary<string, string> references)
+    // them so too): a Claim may name the Patient created by an earlier entry by its identifier. The database's matches
+    // that the transaction rewrites count only as it rewrites them (a PUT: as matched in memory; a DELETE: not).
+    private static void MatchConditionalReferences(List<ConditionalReference> conditional, TransactionCreates? creates, Dictionary<string, string> references,
+        HashSet<(string Type, string Id)> rewritten)
     {
         foreach (var (entry, reference, type, criteria, found) in conditional)
         {
-            var matches = found.Concat(creates?.Matching(type, criteria) ?? []).Distinct(StringComparer.Ordinal).ToList();
+            var stored = found.Where(id => !rewritten.Contains((type, id)));
+            var matches = stored.Concat(creates?.Matching(type, criteria) ?? []).Distinct(StringComparer.Ordinal).ToList();
             if (matches.Count != 1)
             {
                 throw new FhirException(412, "not-found", $"The conditional reference '{reference}' matches {(matches.Count == 0 ? "no" : "more than one")} {type}, counting those this transaction creates; it must match exactly one", entry.Location + ".resource");

@@ -6,7 +6,8 @@ using OpenImis.Fhir.Storage.Search;
 namespace OpenImis.Fhir.Application.Bundles;
 
 /// <summary>
-/// What the POST entries of a transaction create, for its conditional creates (<c>ifNoneExist</c>) to match. Their
+/// What the POST entries of a transaction create, for its conditional creates (<c>ifNoneExist</c>) to match, and then
+/// what its PUT entries write, for its conditional references (resolved after every write). Their
 /// database searches run before anything is written (each entry's id must be known first, to rewrite the references
 /// to its fullUrl), so they cannot see the transaction's own creates; yet an entry must match what an earlier one
 /// creates, as it would had the two been sent one after the other: two entries with the same criteria then create
@@ -67,8 +68,8 @@ internal sealed class TransactionCreates(WriteSession session, FhirContext conte
     {
         foreach (var criterion in searched)
         {
-            // New ids are the server's, drawn for this transaction: no criteria can name one.
-            if (criterion.Name == "_id") return [];
+            // A POST's new id is the server's, drawn for this transaction, which no criteria can name; a PUT's is the client's.
+            if (criterion.Name == "_id") return _created.Where(c => c.Entry.Type == type && c.Entry.Method == "PUT" && criterion.Values.Contains(c.Id));
             if (context.Search.Find(type, criterion.Name) is not { Definition.Type: SearchParameterType.Token } handler) continue; // a modifier, a chain, another type
             var codes = criterion.Values.Select(v => v[(v.IndexOf('|', StringComparison.Ordinal) + 1)..]).ToList();
             if (codes.Exists(c => c.Length == 0)) continue; // system| matches any code of the system

@@ -186,6 +186,48 @@ public sealed class TransactionTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Conditional_references_are_resolved_after_the_writes_of_put_and_delete_entries()
+    {
+        // A PUT that creates with the client's id: found by the reference, by identifier and by _id.
+        var put = Basics.NewId();
+        var value = Basics.NewCode();
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?identifier={IdSystem}|{value}")),
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?_id={put}")),
+            Entry("PUT", $"Basic/{put}", Basics.New(put).WithIdentifier(IdSystem, value))));
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        foreach (var entry in FhirHttp.Entries(response).Take(2))
+        {
+            var (_, stored, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/{(string)entry["response"]!["location"]!}");
+            Assert.Equal($"Basic/{put}", (string?)stored!["subject"]!["reference"]);
+        }
+
+        // A PUT that moves a code from one stored resource to another: the reference follows the code.
+        var code = Basics.NewCode();
+        var before = (string)(await _client.CreateAsync(Basics.New().WithIdentifier(IdSystem, code)))["id"]!;
+        var after = (string)(await _client.CreateAsync(Basics.New()))["id"]!;
+        (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{before}", Basics.New(before)),
+            Entry("PUT", $"Basic/{after}", Basics.New(after).WithIdentifier(IdSystem, code)),
+            Entry("POST", "Basic", Basics.New().WithSubject($"Basic?identifier={IdSystem}|{code}"))));
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        var (_, moved, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/{(string)FhirHttp.Entries(response)[2]["response"]!["location"]!}");
+        Assert.Equal($"Basic/{after}", (string?)moved!["subject"]!["reference"]);
+
+        // A DELETE of the one stored match: nothing matches after the writes, and nothing is stored.
+        var deletedCode = Basics.NewCode();
+        var deleted = (string)(await _client.CreateAsync(Basics.New().WithIdentifier(IdSystem, deletedCode)))["id"]!;
+        var refused = Basics.NewId();
+        (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("DELETE", $"Basic/{deleted}"),
+            Entry("PUT", $"Basic/{refused}", Basics.New(refused).WithSubject($"Basic?identifier={IdSystem}|{deletedCode}"))));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, status);
+        Assert.Contains(FhirHttp.Issues(response), i => i.Text.Contains("matches no Basic", StringComparison.Ordinal));
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", refused));
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{deleted}")).Status);
+    }
+
+    [Fact]
     public async Task A_conditional_reference_matching_nothing_or_several_fails_the_transaction()
     {
         var created = Basics.NewId();
