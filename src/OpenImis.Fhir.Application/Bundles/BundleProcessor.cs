@@ -143,6 +143,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     AssignedId = assigned.GetValueOrDefault(entry.Index),
                     RewriteReference = Rewrite,
                     LocationPrefix = entry.Location + ".resource",
+                    Criteria = matched.ContainsKey(entry.Index) ? null : creating.GetValueOrDefault(entry.Index),
                 };
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])

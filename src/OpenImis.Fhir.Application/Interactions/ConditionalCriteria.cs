@@ -33,6 +33,12 @@ public sealed class ConditionalCriteria
         _location = location;
     }
 
+    /// <summary>What the criteria belong to, as error messages name it (<c>If-None-Exist</c>, <c>Conditional update</c>).</summary>
+    public string What => _what;
+
+    /// <summary>The parameters as sent, decoded: <c>identifier=http://x|1&amp;birthdate=2000</c>, for messages.</summary>
+    public override string ToString() => string.Join('&', _parameters.Select(p => p.Name + "=" + p.Value));
+
     /// <param name="query">
     /// The query string (<c>a=1&amp;b=2</c>, percent-encoded as in a URL), or a search URL (<c>Patient?a=1</c>,
     /// <c>http://host/fhir/Patient?a=1</c>), as clients send in <c>If-None-Exist</c>: its type and base are checked on matching.
@@ -66,12 +72,6 @@ public sealed class ConditionalCriteria
     }
 
     /// <summary>
-    /// The criteria in one canonical form for a resource type (parameters sorted, values decoded): two requests with
-    /// the same criteria written in another order or encoding share a key, and so a lock (<see cref="StoreTransaction.LockKeyAsync"/>).
-    /// </summary>
-    /// <param name="baseUrl">This server's base: values starting with it are keyed without it, like the local
-    /// references they name (a value that is no reference only shares its key with more criteria, which at worst waits).</param>
-    /// <summary>
     /// The criteria with the transaction's placeholders replaced (http.html#trules): a value that is the fullUrl of an
     /// entry (<c>subject=urn:uuid:...</c>) names the resource that entry writes, <c>Type/id</c>, as the references
     /// inside resources do. Values the map does not hold are kept.
@@ -103,6 +103,12 @@ public sealed class ConditionalCriteria
         return changed ? new ConditionalCriteria(parameters, _what, _location) : this;
     }
 
+    /// <summary>
+    /// The criteria in one canonical form for a resource type (parameters sorted, values decoded): two requests with
+    /// the same criteria written in another order or encoding share a key, and so a lock (<see cref="StoreTransaction.LockKeyAsync"/>).
+    /// </summary>
+    /// <param name="baseUrl">This server's base: values starting with it are keyed without it, like the local
+    /// references they name (a value that is no reference only shares its key with more criteria, which at worst waits).</param>
     public string Key(string resourceType, string? baseUrl = null) =>
         resourceType + "?" + string.Join('&', _parameters
             .Select(p => (p.Name, Value: baseUrl is not null ? p.Value.Replace(baseUrl + "/", "", StringComparison.Ordinal) : p.Value))

@@ -8,6 +8,7 @@ using OpenImis.Fhir.Application.Resources;
 using OpenImis.Fhir.Engine.Model;
 using OpenImis.Fhir.Engine.Search;
 using OpenImis.Fhir.Storage;
+using OpenImis.Fhir.Storage.Search;
 
 namespace OpenImis.Fhir.Application.Interactions;
 
@@ -62,16 +63,17 @@ public sealed class WriteSession : IAsyncDisposable
     public async Task<WriteOutcome> CreateAsync(string type, JsonElement resource, string? ifNoneExist, WriteOptions options, CancellationToken cancellationToken)
     {
         CheckBody(type, resource, options);
+        var criteria = options.Criteria;
         if (ifNoneExist is not null)
         {
-            var criteria = ConditionalCriteria.Parse(ifNoneExist, "If-None-Exist");
+            criteria = ConditionalCriteria.Parse(ifNoneExist, "If-None-Exist");
             await SerialiseAsync([criteria.Key(type, BaseUrl)], cancellationToken);
             var matches = await MatchAsync(type, criteria, cancellationToken);
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"If-None-Exist: {matches.Count} or more {type} resources match '{ifNoneExist}'");
             if (matches.Count == 1) return new WriteOutcome(200, await _transaction.ReadAsync(type, matches[0], cancellationToken), []);
         }
         var id = options.AssignedId ?? NewId();
-        return WriteVersion(type, id, 1, "POST", resource, 201, options);
+        return WriteVersion(type, id, 1, "POST", resource, 201, options, criteria);
     }
 
     public async Task<WriteOutcome> UpdateAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options, CancellationToken cancellationToken)
@@ -87,18 +89,19 @@ public sealed class WriteSession : IAsyncDisposable
     public async Task<WriteOutcome> ConditionalUpdateAsync(string type, string criteria, JsonElement resource, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
     {
         CheckBody(type, resource, options);
-        var parsed = ConditionalCriteria.Parse(criteria, "Conditional update");
+        // A transaction resolved its criteria and took their key with all its others, before any write.
+        var parsed = options.Criteria ?? ConditionalCriteria.Parse(criteria, "Conditional update");
         // No match creates: serialised like a conditional create.
-        await SerialiseAsync([parsed.Key(type, BaseUrl)], cancellationToken);
+        if (options.Criteria is null) await SerialiseAsync([parsed.Key(type, BaseUrl)], cancellationToken);
         var matches = await MatchAsync(type, parsed, cancellationToken);
         var bodyId = BodyId(resource);
         switch (matches.Count)
         {
             case 0 when bodyId is null:
-                return WriteVersion(type, options.AssignedId ?? NewId(), 1, "PUT", resource, 201, options);
+                return WriteVersion(type, options.AssignedId ?? NewId(), 1, "PUT", resource, 201, options, parsed);
             case 0:
                 CheckId(bodyId);
-                return await UpdateCoreAsync(type, bodyId, resource, ifMatch, null, options, cancellationToken);
+                return await UpdateCoreAsync(type, bodyId, resource, ifMatch, null, options, cancellationToken, parsed);
             case 1:
                 if (bodyId is not null && bodyId != matches[0])
                 {
@@ -234,7 +237,9 @@ public sealed class WriteSession : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _transaction.DisposeAsync();
 
-    private async Task<WriteOutcome> UpdateCoreAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options, CancellationToken cancellationToken)
+    /// <param name="unmatched">The criteria of a conditional update that matched nothing, which the resource written must match.</param>
+    private async Task<WriteOutcome> UpdateCoreAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options,
+        CancellationToken cancellationToken, ConditionalCriteria? unmatched = null)
     {
         var current = await _transaction.LockCurrentAsync(type, id, cancellationToken: cancellationToken);
         if (ifNoneMatch is not null && ifNoneMatch.Trim() == "*" && current is { Deleted: false })
@@ -243,14 +248,17 @@ public sealed class WriteSession : IAsyncDisposable
         }
         CheckIfMatch(ifMatch, current, type, id);
         var created = current is null || current.Deleted;
-        return WriteVersion(type, id, (current?.VersionId ?? 0) + 1, "PUT", resource, created ? 201 : 200, options);
+        return WriteVersion(type, id, (current?.VersionId ?? 0) + 1, "PUT", resource, created ? 201 : 200, options, unmatched);
     }
 
-    private WriteOutcome WriteVersion(string type, string id, int version, string method, JsonElement resource, int status, WriteOptions options)
+    /// <param name="unmatched">The criteria of a conditional create or update that matched nothing: the resource must match them.</param>
+    private WriteOutcome WriteVersion(string type, string id, int version, string method, JsonElement resource, int status, WriteOptions options,
+        ConditionalCriteria? unmatched = null)
     {
         var stamped = ResourceStamper.Stamp(resource, id, version, Now, LocalBase(resource, options.RewriteReference));
         using var document = JsonDocument.Parse(stamped);
         var (issues, root) = _context.Validation.Validate(document.RootElement, type, options.LocationPrefix);
+        if (unmatched is not null) RequireMatch(unmatched, root, type, id, options.LocationPrefix ?? type);
         if (type == "SearchParameter" && _context.SearchParameters is { } sync) CheckSearchParameter(sync, document.RootElement, id, options.LocationPrefix ?? type);
         var references = IndexExtractor.References(root, _context.IsResourceType);
         if (_context.Options.ReferentialIntegrity) RefuseUnresolvedPlaceholders(references, type, options.LocationPrefix);
@@ -272,6 +280,27 @@ public sealed class WriteSession : IAsyncDisposable
         _deleted.Remove((type, id));
         // The change sequence number is drawn when the write is flushed; nothing in an answer needs it.
         return new WriteOutcome(status, new StoredResource(type, id, version, Now, false, method, 0, json), issues);
+    }
+
+    /// <summary>
+    /// A conditional create or update that matched nothing stores a resource its criteria must find: one they do not
+    /// find is created again by the same request sent again (a retry after a lost answer), the duplicate the condition
+    /// was sent to prevent. HAPI refuses these too. Criteria the matcher cannot evaluate in memory (chains,
+    /// <c>_has</c>, <c>_list</c>) are not checked: only the database could tell, after the write.
+    /// </summary>
+    private void RequireMatch(ConditionalCriteria criteria, ElementNode root, string type, string id, string location)
+    {
+        var searched = criteria.SearchCriteria(_context.SearchEngine, type, BaseUrl, _context.IsResourceType);
+        try
+        {
+            if (new SearchMatcher(_context.SearchEngine.Registry, _context.SearchEngine.Environment).Matches(root, searched, id, Now)) return;
+        }
+        catch (SearchException)
+        {
+            return;
+        }
+        throw FhirException.BadRequest($"{criteria.What}: the resource does not match its own criteria '{criteria}', which matched nothing: " +
+            "stored, it would not be found by them, and the same request sent again would create another", location);
     }
 
     /// <summary>

@@ -53,9 +53,9 @@ public sealed class ConditionalAbsoluteReferenceTests(ServerFixture server)
     public async Task An_absolute_reference_on_another_server_matches_nothing_here()
     {
         var (patient, basic) = await PatientAndBasicAsync();
-        var elsewhere = Uri.EscapeDataString($"http://elsewhere.example/fhir/Patient/{patient}");
+        var elsewhere = $"http://elsewhere.example/fhir/Patient/{patient}";
 
-        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Coded("a", subject: $"Patient/{patient}"), ("If-None-Exist", $"code={_system}|a&subject={elsewhere}"));
+        var (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Coded("a", subject: elsewhere), ("If-None-Exist", $"code={_system}|a&subject={Uri.EscapeDataString(elsewhere)}"));
 
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.NotEqual(basic, (string?)body!["id"]);

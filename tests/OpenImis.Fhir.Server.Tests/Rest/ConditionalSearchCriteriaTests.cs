@@ -39,7 +39,7 @@ public sealed class ConditionalSearchCriteriaTests(ServerFixture server)
         Assert.Equal("test", (string?)body["code"]!["text"]);
 
         // The date criterion excludes it: nothing matches, so the create goes on.
-        (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Coded("a"), ("If-None-Exist", $"code={_system}|a&created=2023"));
+        (status, body, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Basic", Coded("a", created: "2023-06-01"), ("If-None-Exist", $"code={_system}|a&created=2023"));
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.NotEqual(existing, (string?)body!["id"]);
         Assert.Equal(2, await CountCodedAsync());
