@@ -143,7 +143,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     AssignedId = assigned.GetValueOrDefault(entry.Index),
                     RewriteReference = Rewrite,
                     LocationPrefix = entry.Location + ".resource",
-                    Criteria = matched.ContainsKey(entry.Index) ? null : creating.GetValueOrDefault(entry.Index),
+                    Criteria = matched.ContainsKey(entry.Index) ? null : creating.GetValueOrDefault(entry.Index) ?? ConditionalOf(entry, references),
                 };
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
@@ -265,7 +265,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 outcome = await session.DeleteAsync(type, entry.Id, entry.IfMatch, entry.Location, cancellationToken);
                 break;
             case "DELETE":
-                outcome = await session.ConditionalDeleteAsync(type, entry.Query!, entry.Location, cancellationToken);
+                outcome = await session.ConditionalDeleteAsync(type, entry.Query!, entry.Location, options.Criteria, cancellationToken);
                 break;
             case "PATCH" when entry.Id is not null:
                 outcome = await session.PatchAsync(type, entry.Id, PatchOf(entry), entry.IfMatch, options, cancellationToken);
@@ -301,6 +301,13 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
 
     private static string? StringProperty(JsonElement resource, string name) =>
         resource.ValueKind == JsonValueKind.Object && resource.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    // The criteria of a conditional patch or delete, with the fullUrls of the Bundle's entries rewritten to the ids they
+    // write, as in a conditional create's or update's (http.html#trules); null for any other entry.
+    private static ConditionalCriteria? ConditionalOf(BundleEntryRequest entry, Dictionary<string, string> references) =>
+        entry.Method is "PATCH" or "DELETE" && entry.Id is null && entry.Query is not null
+            ? ConditionalCriteria.Parse(entry.Query, entry.Method == "PATCH" ? "Conditional patch" : "Conditional delete").WithPlaceholders(references)
+            : null;
 
     // The id of a conditional create (ifNoneExist) or conditional update: the one resource its criteria match, else a
     // new one (or, for an update, the id in the resource: update as create, http.html#cond-update).

@@ -17,8 +17,9 @@ public sealed record WriteOptions
     public string? LocationPrefix { get; init; }
 
     /// <summary>
-    /// The criteria of a conditional create or update in a transaction, resolved there (its placeholders rewritten,
-    /// its keys locked): a resource the entry writes because they matched nothing must match them.
+    /// The criteria of a conditional entry of a transaction as the transaction resolved them (fullUrls rewritten to the
+    /// ids their entries write; for a create or update, its key already locked): what the entry matches, and what a
+    /// resource it creates because they matched nothing must match.
     /// </summary>
     public ConditionalCriteria? Criteria { get; init; }
 }

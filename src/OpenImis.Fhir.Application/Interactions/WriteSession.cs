@@ -83,7 +83,7 @@ public sealed class WriteSession : IAsyncDisposable
         var bodyId = BodyId(resource);
         if (bodyId is null) throw FhirException.BadRequest($"The resource has no id; an update needs the id of the URL ({id})", $"{type}.id");
         if (bodyId != id) throw FhirException.BadRequest($"The id in the resource ({bodyId}) does not match the id in the URL ({id})", $"{type}.id");
-        return await UpdateCoreAsync(type, id, resource, ifMatch, ifNoneMatch, options, cancellationToken);
+        return await UpdateCoreAsync(type, id, resource, ifMatch, ifNoneMatch, options, null, cancellationToken);
     }
 
     public async Task<WriteOutcome> ConditionalUpdateAsync(string type, string criteria, JsonElement resource, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
@@ -101,13 +101,13 @@ public sealed class WriteSession : IAsyncDisposable
                 return WriteVersion(type, options.AssignedId ?? NewId(), 1, "PUT", resource, 201, options, parsed);
             case 0:
                 CheckId(bodyId);
-                return await UpdateCoreAsync(type, bodyId, resource, ifMatch, null, options, cancellationToken, parsed);
+                return await UpdateCoreAsync(type, bodyId, resource, ifMatch, null, options, parsed, cancellationToken);
             case 1:
                 if (bodyId is not null && bodyId != matches[0])
                 {
                     throw FhirException.BadRequest($"The id in the resource ({bodyId}) is not the id of the resource that matches '{criteria}' ({matches[0]})", $"{type}.id");
                 }
-                return await UpdateCoreAsync(type, matches[0], resource, ifMatch, null, options, cancellationToken);
+                return await UpdateCoreAsync(type, matches[0], resource, ifMatch, null, options, null, cancellationToken);
             default:
                 throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{criteria}'");
         }
@@ -130,10 +130,11 @@ public sealed class WriteSession : IAsyncDisposable
         return new WriteOutcome(204, new StoredResource(type, id, version, Now, true, "DELETE", 0, null), []);
     }
 
-    public async Task<WriteOutcome> ConditionalDeleteAsync(string type, string criteria, string? location, CancellationToken cancellationToken)
+    /// <param name="resolved">The criteria as a transaction resolved them (<see cref="WriteOptions.Criteria"/>); null: parsed here.</param>
+    public async Task<WriteOutcome> ConditionalDeleteAsync(string type, string criteria, string? location, ConditionalCriteria? resolved, CancellationToken cancellationToken)
     {
         RequireType(type);
-        var matches = await MatchAsync(type, ConditionalCriteria.Parse(criteria, "Conditional delete"), cancellationToken);
+        var matches = await MatchAsync(type, resolved ?? ConditionalCriteria.Parse(criteria, "Conditional delete"), cancellationToken);
         if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional delete: {matches.Count} or more {type} resources match '{criteria}'; this server deletes one at a time");
         if (matches.Count == 0) return new WriteOutcome(204, null, []);
         return await DeleteAsync(type, matches[0], null, location, cancellationToken);
@@ -143,7 +144,7 @@ public sealed class WriteSession : IAsyncDisposable
     public async Task<WriteOutcome> ConditionalPatchAsync(string type, string criteria, Func<JsonNode, JsonNode> applyPatch, string? ifMatch, WriteOptions options, CancellationToken cancellationToken)
     {
         RequireType(type);
-        var matches = await MatchAsync(type, ConditionalCriteria.Parse(criteria, "Conditional patch"), cancellationToken);
+        var matches = await MatchAsync(type, options.Criteria ?? ConditionalCriteria.Parse(criteria, "Conditional patch"), cancellationToken);
         return matches.Count switch
         {
             0 => throw FhirException.NotFound($"Conditional patch: no {type} matches '{criteria}'"),
@@ -239,7 +240,7 @@ public sealed class WriteSession : IAsyncDisposable
 
     /// <param name="unmatched">The criteria of a conditional update that matched nothing, which the resource written must match.</param>
     private async Task<WriteOutcome> UpdateCoreAsync(string type, string id, JsonElement resource, string? ifMatch, string? ifNoneMatch, WriteOptions options,
-        CancellationToken cancellationToken, ConditionalCriteria? unmatched = null)
+        ConditionalCriteria? unmatched, CancellationToken cancellationToken)
     {
         var current = await _transaction.LockCurrentAsync(type, id, cancellationToken: cancellationToken);
         if (ifNoneMatch is not null && ifNoneMatch.Trim() == "*" && current is { Deleted: false })

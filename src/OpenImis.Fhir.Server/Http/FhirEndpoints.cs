@@ -253,7 +253,7 @@ internal static class FhirEndpoints
     {
         var criteria = Criteria(context, "Conditional delete");
         await using var session = await WriteSession.BeginAsync(fhir, context.RequestAborted, FhirResponses.BaseUrl(context.Request));
-        var outcome = await session.ConditionalDeleteAsync(type, criteria, null, context.RequestAborted);
+        var outcome = await session.ConditionalDeleteAsync(type, criteria, null, null, context.RequestAborted);
         await session.CommitAsync(context.RequestAborted);
         await FhirResponses.WriteOutcomeAsync(context, outcome, PreferReturn.Minimal);
     }

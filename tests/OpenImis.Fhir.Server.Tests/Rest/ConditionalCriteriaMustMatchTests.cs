@@ -168,6 +168,29 @@ public sealed class ConditionalCriteriaMustMatchTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task In_a_transaction_conditional_patches_and_deletes_naming_an_entry_by_its_full_url_find_what_it_names()
+    {
+        var (patched, deleted) = (Basics.NewId(), Basics.NewId());
+        await _client.PutAsync(Basics.New(patched, "patch target"));
+        await _client.PutAsync(Basics.New(deleted, "delete target"));
+        var patchedReferrer = (string)(await _client.CreateAsync(Basics.New(text: "before").WithSubject($"Basic/{patched}")))["id"]!;
+        var deletedReferrer = (string)(await _client.CreateAsync(Basics.New(text: "doomed").WithSubject($"Basic/{deleted}")))["id"]!;
+        var (patchedUrl, deletedUrl) = (NewUrn(), NewUrn());
+        var jsonPatch = Convert.ToBase64String("""[{"op":"replace","path":"/code/text","value":"patched"}]"""u8.ToArray());
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{patched}", Basics.New(patched, "patch target, again"), fullUrl: patchedUrl),
+            Entry("PUT", $"Basic/{deleted}", Basics.New(deleted, "delete target, again"), fullUrl: deletedUrl),
+            Entry("PATCH", $"Basic?subject={patchedUrl}", new JsonObject { ["resourceType"] = "Binary", ["contentType"] = "application/json-patch+json", ["data"] = jsonPatch }),
+            Entry("DELETE", $"Basic?subject={deletedUrl}")));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        var (_, stored, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{patchedReferrer}");
+        Assert.Equal("patched", (string?)stored!["code"]!["text"]);
+        Assert.Equal(HttpStatusCode.Gone, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{deletedReferrer}")).Status);
+    }
+
+    [Fact]
     public async Task In_a_batch_only_the_entry_whose_resource_its_criteria_do_not_find_is_refused()
     {
         var (sought, held, other) = (Basics.NewCode(), Basics.NewCode(), Basics.NewCode());
