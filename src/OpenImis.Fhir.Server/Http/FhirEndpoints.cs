@@ -167,6 +167,7 @@ internal static class FhirEndpoints
         {
             throw new FhirException(415, "not-supported", "POST _search takes application/x-www-form-urlencoded parameters");
         }
+        FhirRequestBody.RefuseUndecodedEncoding(context.Request);
         IFormCollection form;
         try
         {

@@ -20,6 +20,7 @@ internal static class FhirRequestBody
         {
             throw new FhirException(415, "not-supported", $"Content-Type '{request.ContentType}': this server reads FHIR R4 only (fhirVersion=4.0), not fhirVersion={version}");
         }
+        RefuseUndecodedEncoding(request);
         var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (request.ContentLength is { } length && length > options.MaxBodyBytes)
         {
@@ -36,10 +37,27 @@ internal static class FhirRequestBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            // Also a compressed body that decompresses beyond the limit: the limit holds for what it decompresses to.
             throw TooLarge(options);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FhirException(400, "structure", $"The body is not valid compressed data for its Content-Encoding: {e.Message}");
         }
         if (buffer.Length > options.MaxBodyBytes) throw TooLarge(options);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// 415 for a body still encoded when it reaches the endpoint: request decompression (gzip and deflate) removes the
+    /// Content-Encoding it decodes, so one left is an encoding this server does not read (br, compress, or several).
+    /// Read as it is, it would fail as malformed JSON, which says nothing of the cause.
+    /// </summary>
+    public static void RefuseUndecodedEncoding(HttpRequest request)
+    {
+        var encoding = request.Headers.ContentEncoding;
+        if (encoding.Count == 0 || (encoding.Count == 1 && encoding[0] is { } only && only.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase))) return;
+        throw new FhirException(415, "not-supported", $"Content-Encoding '{encoding}' is not supported: send the body uncompressed, or compressed with gzip or deflate");
     }
 
     /// <summary>Reads a JSON body (415 unless its Content-Type is JSON); the caller disposes the document.</summary>
