@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load on the REST server and, in the same run, the raw PostgreSQL ceiling for the same JSON (issue "FHIR REST
-# server on PostgreSQL"): creates at 1/4/16 clients, reads, 100-entry transaction Bundles; single-row INSERT and
+# server on PostgreSQL"): creates at 1/4/16 clients, reads, 100-entry transaction Bundles of creates and of updates; single-row INSERT and
 # 100-row INSERT per transaction into a bare table of the same database. bench/OpenImis.Fhir.LoadDriver/README.md
 # explains the scenarios and the method.
 #

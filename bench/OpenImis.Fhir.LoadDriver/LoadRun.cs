@@ -98,6 +98,7 @@ internal static class LoadRun
         {
             await Run(Scenario.RawBatch, clients, (_, ct) => RawBatchWorker.OpenAsync(dataSource!, workload.TransactionRows, codes, time, ct));
             await Run(Scenario.Transaction, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new TransactionWorker(client, options.BaseUrl, workload.Transaction, codes)));
+            await Run(Scenario.TransactionUpdate, clients, (_, ct) => UpdateTransactionWorker.OpenAsync(client, options.BaseUrl, workload.Transaction, codes, ct));
         }
 
         var run = new RunResult(

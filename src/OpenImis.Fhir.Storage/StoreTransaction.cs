@@ -21,6 +21,9 @@ public sealed class StoreTransaction : IAsyncDisposable
     private NpgsqlTransaction? _transaction;
     // plan_cache_mode set for searches (PrepareSearchAsync), until the end of the transaction.
     private bool _searching;
+    // The current versions of the rows LockInOrderAsync locked (null: no such resource), each until this transaction
+    // writes or locks it again: an update of one of them needs neither a round trip nor the held writes sent first.
+    private Dictionary<(string Type, string Id), CurrentVersion?>? _locked;
 
     internal StoreTransaction(NpgsqlConnection connection, CommitGroup? commits)
     {
@@ -36,6 +39,8 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// </summary>
     public async Task<CurrentVersion?> LockCurrentAsync(string resourceType, string id, bool forDelete = false, CancellationToken cancellationToken = default)
     {
+        // Locked already, for no key update: what an update needs. A delete locks for update, which only a statement takes.
+        if (_locked is not null && _locked.Remove((resourceType, id), out var known) && !forDelete) return known;
         await FlushAsync(cancellationToken);
         await using var command = Command("select version_id, last_updated, deleted from fhir_resource where resource_type = $1 and id = $2 for " + (forDelete ? "update" : "no key update"));
         command.Parameters.Add(new() { Value = resourceType });
@@ -47,21 +52,29 @@ public sealed class StoreTransaction : IAsyncDisposable
 
     /// <summary>
     /// Locks the rows of these resources (those that exist) in one statement, in (type, id) order: two transactions
-    /// that write the same resources in different orders then wait for each other instead of deadlocking.
+    /// that write the same resources in different orders then wait for each other instead of deadlocking. Their
+    /// current versions are kept: <see cref="LockCurrentAsync"/> answers an update of one of them from memory, so a
+    /// transaction's updates are held and sent together, in one set (WriteBatch), at the next read or the commit.
     /// </summary>
     public async Task LockInOrderAsync(IReadOnlyCollection<(string Type, string Id)> keys, CancellationToken cancellationToken = default)
     {
         if (keys.Count == 0) return;
         await FlushAsync(cancellationToken);
         await using var command = Command("""
-            select 1 from fhir_resource r
+            select r.resource_type, r.id, r.version_id, r.last_updated, r.deleted from fhir_resource r
             join unnest($1::text[], $2::text[]) as k(resource_type, id) on r.resource_type = k.resource_type and r.id = k.id
             order by r.resource_type, r.id
             for no key update of r
             """);
         command.Parameters.Add(new() { Value = keys.Select(k => k.Type).ToArray() });
         command.Parameters.Add(new() { Value = keys.Select(k => k.Id).ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        _locked ??= [];
+        foreach (var key in keys) _locked[key] = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            _locked[(reader.GetString(0), reader.GetString(1))] = new CurrentVersion(reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetBoolean(4));
+        }
     }
 
     /// <summary>
@@ -261,6 +274,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     public void Write(ResourceWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        _locked?.Remove((write.ResourceType, write.Id));
         _pending.Add(write);
     }
 
@@ -367,7 +381,9 @@ public sealed class StoreTransaction : IAsyncDisposable
             var key = KeyValues(e.Detail);
             if (e.ConstraintName == "fhir_identifier_openimis_unique")
             {
-                var write = writes.FirstOrDefault(w => key.Count == 3 && w.ResourceType == key[0] && w.Identifiers.Any(i => i.TypeCode == key[1] && i.Value == key[2])) ?? writes[0];
+                // Of several writes of the set holding the code (a transaction's updates go in one set), the last: as
+                // when they are sent one after the other, the one that came second finds the code taken.
+                var write = writes.LastOrDefault(w => key.Count == 3 && w.ResourceType == key[0] && w.Identifiers.Any(i => i.TypeCode == key[1] && i.Value == key[2])) ?? writes[0];
                 var which = key.Count == 3 ? $" {key[1]} '{key[2]}'" : "";
                 return new StorageConflictException($"Another {write.ResourceType} already has the openIMIS identifier{which}; business codes are unique per resource type", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
             }

@@ -12,8 +12,11 @@ internal sealed record Scenario(string Name, string Target, int ResourcesPerRequ
     public static readonly Scenario CreateUnindexed = new("create-unindexed", Server, 1);
     public static readonly Scenario Read = new("read", Server, 1);
     public static readonly Scenario Transaction = new("transaction", Server, Workload.OpenImisWorkload.BundleEntries);
+
+    /// <summary>A 100-entry transaction of PUTs, each updating a resource the worker created before: sync's shape.</summary>
+    public static readonly Scenario TransactionUpdate = new("transaction-update", Server, Workload.OpenImisWorkload.BundleEntries);
     public static readonly Scenario RawInsert = new("raw-insert", Postgres, 1);
     public static readonly Scenario RawBatch = new("raw-batch", Postgres, Workload.OpenImisWorkload.BundleEntries);
 
-    public static readonly IReadOnlyList<Scenario> All = [Create, CreateUnindexed, Read, Transaction, RawInsert, RawBatch];
+    public static readonly IReadOnlyList<Scenario> All = [Create, CreateUnindexed, Read, Transaction, TransactionUpdate, RawInsert, RawBatch];
 }

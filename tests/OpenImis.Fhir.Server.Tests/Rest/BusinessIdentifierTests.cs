@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
+using static OpenImis.Fhir.Server.Tests.Infrastructure.Bundles;
 
 namespace OpenImis.Fhir.Server.Tests.Rest;
 
@@ -153,5 +154,63 @@ public sealed class BusinessIdentifierTests(ServerFixture server)
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal(HttpStatusCode.Gone, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{id}")).Status);
+    }
+    [Fact]
+    public async Task A_transaction_may_swap_the_codes_of_two_resources()
+    {
+        var (a, b) = (Basics.NewId(), Basics.NewId());
+        var (codeA, codeB) = (Basics.NewCode(), Basics.NewCode());
+        await _client.PutAsync(Basics.New(a, "a").WithBusinessCode(codeA));
+        await _client.PutAsync(Basics.New(b, "b").WithBusinessCode(codeB));
+
+        // Each code is held by the other resource until the transaction's end: the updates are stored together, the
+        // old codes released before the new ones are taken.
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{a}", Basics.New(a, "a").WithBusinessCode(codeB), ifMatch: "W/\"1\""),
+            Entry("PUT", $"Basic/{b}", Basics.New(b, "b").WithBusinessCode(codeA))));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        Assert.Equal([200, 200], FhirHttp.Entries(response).Select(Status));
+        foreach (var (code, holder) in (ValueTuple<string, string>[])[(codeA, b), (codeB, a)])
+        {
+            var (_, bundle, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic?identifier={code}");
+            Assert.Equal([holder], FhirHttp.Entries(bundle).Select(e => (string)e["resource"]!["id"]!));
+        }
+        Assert.Equal(2, await Database.VersionCountAsync(server.ConnectionString, "Basic", a));
+    }
+
+    [Fact]
+    public async Task A_transaction_whose_update_takes_a_code_another_resource_keeps_is_409_and_changes_nothing()
+    {
+        var (a, b) = (Basics.NewId(), Basics.NewId());
+        var (codeA, codeB) = (Basics.NewCode(), Basics.NewCode());
+        await _client.PutAsync(Basics.New(a).WithBusinessCode(codeA));
+        await _client.PutAsync(Basics.New(b).WithBusinessCode(codeB));
+
+        var (status, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", $"Basic/{b}", Basics.New(b, "changed").WithBusinessCode(codeB)),
+            Entry("PUT", $"Basic/{a}", Basics.New(a, "changed").WithBusinessCode(codeB))));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        var issue = Assert.Single(FhirHttp.Issues(outcome));
+        Assert.Equal("duplicate", issue.Code);
+        Assert.Equal("Bundle.entry[1].resource.identifier", issue.Expression); // the entry that takes the code, not the one that keeps it
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", a));
+        Assert.Equal(1, await Database.VersionCountAsync(server.ConnectionString, "Basic", b));
+    }
+
+    [Fact]
+    public async Task A_transaction_update_checks_if_match_against_the_version_it_locked()
+    {
+        var id = Basics.NewId();
+        await _client.PutAsync(Basics.New(id, "v1"));
+        await _client.PutAsync(Basics.New(id, "v2"));
+
+        var (stale, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(Entry("PUT", $"Basic/{id}", Basics.New(id, "lost"), ifMatch: "W/\"1\"")));
+        var (fresh, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(Entry("PUT", $"Basic/{id}", Basics.New(id, "v3"), ifMatch: "W/\"2\"")));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale);
+        Assert.True(fresh == HttpStatusCode.OK, response?.ToJsonString());
+        Assert.Equal("W/\"3\"", (string?)FhirHttp.Entries(response)[0]["response"]!["etag"]);
     }
 }
