@@ -78,8 +78,9 @@ internal static class FhirServerHost
         });
         services.AddSingleton(provider => new CapabilityStatementSource(provider.GetRequiredService<FhirContext>(), IgProfileIndex.ByType(IgDirectory()), provider.GetRequiredService<CompartmentCatalog>()));
         services.AddSingleton<CapabilitiesInteraction>();
-        // Compressed answers for clients that ask (Accept-Encoding: gzip or br, at the fastest level: a search Bundle
-        // shrinks about tenfold, which counts on the links of district servers), and compressed request bodies
+        // Compressed answers for clients that ask (Accept-Encoding: gzip or br, at the fastest level: gzip's shrinks the
+        // load driver's Patient 3.3 times and its 100-entry Bundle 26 times, which counts on the links of district
+        // servers), and compressed request bodies
         // (Content-Encoding: gzip or deflate; the body size limit holds for what they decompress to). Not br for bodies:
         // its decoder reports bad data as an InvalidOperationException, which cannot be told from a fault of the server.
         services.AddResponseCompression(o => o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, FhirMediaTypes.FhirJson]);
