@@ -88,13 +88,15 @@ public sealed class ConditionalCriteria
                 parameters.Add((name, value));
                 continue;
             }
-            // A list of values (a,b) takes each on its own; placeholders hold no comma to escape.
+            // A list of values (a,b) takes each on its own; placeholders hold no comma to escape. _id and _list (also
+            // at the end of a chain or _has: _has:List:item:_id) take the bare id of what the entry writes.
+            var code = name[(name.LastIndexOfAny([':', '.']) + 1)..];
             var parts = value.Split(',');
             for (var i = 0; i < parts.Length; i++)
             {
                 if (placeholders.TryGetValue(parts[i], out var local))
                 {
-                    parts[i] = local;
+                    parts[i] = code is "_id" or "_list" ? local[(local.IndexOf('/', StringComparison.Ordinal) + 1)..] : local;
                     changed = true;
                 }
             }
@@ -143,7 +145,7 @@ public sealed class ConditionalCriteria
         }
         catch (SearchException e)
         {
-            throw FhirException.BadRequest($"{_what}: {e.Message}");
+            throw new FhirException(400, e.IssueCode, $"{_what}: {e.Message}");
         }
     }
 

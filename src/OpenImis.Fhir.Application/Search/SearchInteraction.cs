@@ -186,7 +186,7 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         }
         catch (SearchException e)
         {
-            throw FhirException.BadRequest(e.Message);
+            throw new FhirException(400, e.IssueCode, e.Message);
         }
         return WriteBundle(type, path, parameters, page, ignored, shape, baseUrl);
     }

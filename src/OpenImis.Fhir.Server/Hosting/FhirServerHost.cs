@@ -84,7 +84,11 @@ internal static class FhirServerHost
         // (Content-Encoding: gzip or deflate; the body size limit holds for what they decompress to). Not br for bodies:
         // its decoder reports bad data as an InvalidOperationException, which cannot be told from a fault of the server.
         services.AddResponseCompression(o => o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, FhirMediaTypes.FhirJson]);
-        services.AddRequestDecompression(o => o.DecompressionProviders.Remove("br"));
+        services.AddRequestDecompression(o =>
+        {
+            o.DecompressionProviders.Remove("br");
+            o.DecompressionProviders["x-gzip"] = o.DecompressionProviders["gzip"]; // RFC 9110 8.4.1.3: the same coding
+        });
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new() { Title = "openIMIS FHIR R4 server", Version = "v1", Description = "FHIR R4 REST API (http://hl7.org/fhir/R4/http.html) with the openIMIS profiles. Bodies are FHIR JSON (application/fhir+json)." }));
 

@@ -28,6 +28,7 @@ internal static class FhirEndpoints
         fhir.MapMethods("/metadata", ["POST", "PUT", "PATCH", "DELETE"], ReadOnlyMetadata).ExcludeFromDescription();
         fhir.MapMethods("/", ["GET", "HEAD"], SystemSearch).Reads("search-system", "Search of every type (http.html#search, search.html#_type): GET [base]?params, narrowed by _type=A,B, with the parameters of base Resource (_id, _lastUpdated, _tag, _profile, _security, _source, _list), _sort=_id|_lastUpdated and the result parameters; without _type it reads every type's rows. Unknown parameters are ignored and reported, or refused with Prefer: handling=strict.");
         // A literal segment wins over {type}: this is not a create of a type "_search", and POST [base] stays the Bundle's.
+        fhir.MapMethods("/_search", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], SearchByPostOnly).ExcludeFromDescription();
         fhir.MapPost("/_search", SystemSearchByPost).Writes("search-system-post", "Search of every type with the parameters in an application/x-www-form-urlencoded body (and the URL), as GET [base]?params", 200, body: false);
         fhir.MapPost("/", Bundle).Writes("batch-transaction", "Process a batch or transaction Bundle (Bundle.type batch or transaction); the answer is a batch-response or transaction-response Bundle. A failed transaction stores nothing and answers with the failing entry's status and an OperationOutcome.", 200);
         fhir.MapMethods("/_history", ["GET", "HEAD"], SystemHistory).Reads("history-system", "History of all resources, newest first. Parameters: _count, _since, _at; follow the Bundle's next link to page.");
@@ -90,6 +91,9 @@ internal static class FhirEndpoints
         var shape = shaper.ForResource(QueryParameters(context));
         await FhirResponses.ResourceAsync(context, 200, await reader.VReadAsync(type, id, vid, null, context.RequestAborted), shape: shape);
     }
+
+    private static Task SearchByPostOnly(HttpContext context) =>
+        throw new FhirException(405, "not-supported", $"{context.Request.Method} is not allowed on /fhir/_search: a search of every type is GET /fhir?params or POST /fhir/_search with a form body");
 
     private static Task ReadOnlyMetadata(HttpContext context) =>
         throw new FhirException(405, "not-supported", $"{context.Request.Method} is not allowed on /fhir/metadata: the CapabilityStatement is read (GET) only");
@@ -178,7 +182,14 @@ internal static class FhirEndpoints
             // ASP.NET Core's refusal of the form itself: a NUL, more values or longer values than it reads.
             throw FhirException.BadRequest($"POST _search: the form body cannot be read ({e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)})");
         }
-        return context.Request.Query.Concat(form).SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
+        // The form's _format chooses the answer's type as the URL's would (the URL's wins when both give one).
+        if (form.TryGetValue("_format", out var format) && !context.Request.Query.ContainsKey("_format"))
+        {
+            context.Request.QueryString = context.Request.QueryString.Add("_format", format.ToString());
+            RequireJsonResponse(context);
+        }
+        return context.Request.Query.Where(q => q.Key != "_format" || !form.ContainsKey("_format")).Concat(form)
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList();
     }
 
     // Prefer: handling=strict refuses unknown parameters; lenient (the default) ignores and reports them.

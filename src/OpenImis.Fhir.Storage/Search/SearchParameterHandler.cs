@@ -76,6 +76,7 @@ public sealed class SearchParameterHandler
     /// values of their own (special, composites with unknown components) have no index rows.
     /// </summary>
     public bool IsIndexed => Definition.Code is not ("_id" or "_lastUpdated")
+        && !string.IsNullOrEmpty(Definition.Expression) // _content, _text, _query: nothing to extract, so nothing to search
         && Definition.Type is not SearchParameterType.Special
         && (Definition.Type is not SearchParameterType.Composite || Components is not null);
 

@@ -56,6 +56,7 @@ public sealed class CompressionTests(ServerFixture server)
 
     [Theory]
     [InlineData("gzip")]
+    [InlineData("x-gzip")] // RFC 9110 8.4.1.3: the same coding
     [InlineData("deflate")]
     public async Task A_compressed_create_and_transaction_are_stored_as_sent(string encoding)
     {
@@ -122,7 +123,7 @@ public sealed class CompressionTests(ServerFixture server)
     private async Task<(HttpStatusCode Status, string Body)> SendCompressedAsync(string url, string json, string encoding)
     {
         using var compressed = new MemoryStream();
-        using (Stream compressor = encoding == "gzip" ? new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true) : new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        using (Stream compressor = encoding == "gzip" ? new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true) : encoding == "x-gzip" ? new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true) : new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             compressor.Write(Encoding.UTF8.GetBytes(json));
         }

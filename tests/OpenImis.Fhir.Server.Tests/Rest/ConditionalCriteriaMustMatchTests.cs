@@ -191,6 +191,40 @@ public sealed class ConditionalCriteriaMustMatchTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task In_a_transaction_list_and_id_criteria_naming_an_entry_by_its_full_url_take_its_bare_id()
+    {
+        var first = (string)(await _client.CreateAsync(Basics.New(text: "first")))["id"]!;
+        var second = (string)(await _client.CreateAsync(Basics.New(text: "second")))["id"]!;
+        var listUrl = NewUrn();
+        var list = new JsonObject
+        {
+            ["resourceType"] = "List", ["status"] = "current", ["mode"] = "working",
+            ["entry"] = new JsonArray(
+                new JsonObject { ["item"] = new JsonObject { ["reference"] = $"Basic/{first}" } },
+                new JsonObject { ["item"] = new JsonObject { ["reference"] = $"Basic/{second}" } }),
+        };
+        JsonObject Patch(string text) => new()
+        {
+            ["resourceType"] = "Binary", ["contentType"] = "application/json-patch+json",
+            ["data"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($$"""[{"op":"replace","path":"/code/text","value":"{{text}}"}]""")),
+        };
+
+        // _list and _id take an id, not Type/id: both find the List the first entry creates (the patches run after it).
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "List", list, fullUrl: listUrl),
+            Entry("PATCH", $"Basic?_list={listUrl}&_id={first}", Patch("first, patched")),
+            Entry("PATCH", $"Basic?_has:List:item:_id={listUrl}&_id={second}", Patch("second, patched"))));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        Assert.Equal([201, 200, 200], FhirHttp.Entries(response).Select(Status));
+        foreach (var (id, text) in (ValueTuple<string, string>[])[(first, "first, patched"), (second, "second, patched")])
+        {
+            var (_, stored, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{id}");
+            Assert.Equal(text, (string?)stored!["code"]!["text"]);
+        }
+    }
+
+    [Fact]
     public async Task In_a_batch_only_the_entry_whose_resource_its_criteria_do_not_find_is_refused()
     {
         var (sought, held, other) = (Basics.NewCode(), Basics.NewCode(), Basics.NewCode());

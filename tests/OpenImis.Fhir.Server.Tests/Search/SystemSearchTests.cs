@@ -276,4 +276,30 @@ public sealed class SystemSearchTests(ServerFixture server)
         Assert.False(recent.Contains("Seq Scan", StringComparison.Ordinal), recent);
         Assert.True(Regex.IsMatch(recent, @"Bitmap Index Scan on fhir_resource_type_updated[^\n]*\n\s*Index Cond: \(\(resource_type = ANY \([^)]*\)\) AND \(last_updated >="), recent);
     }
+    [Theory]
+    [InlineData("fhir/_search")]
+    [InlineData("fhir/Basic/_search")]
+    public async Task A_format_in_the_form_body_chooses_the_answer_as_in_the_url(string url)
+    {
+        using var xml = new FormUrlEncodedContent([new("_format", "xml"), new("_id", "x")]);
+        using var refused = await _client.PostAsync(url, xml);
+        Assert.Equal(HttpStatusCode.NotAcceptable, refused.StatusCode);
+
+        using var json = new FormUrlEncodedContent([new("_format", "application/json"), new("_id", "x")]);
+        using var answered = await _client.PostAsync(url, json);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal("application/json", answered.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Other_methods_on_the_system_search_endpoint_are_405(string method)
+    {
+        var (status, outcome, _) = await _client.SendAsync(new HttpMethod(method), "fhir/_search", method == "PUT" ? Basics.New() : null);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, status);
+        Assert.Contains("is not allowed on /fhir/_search", Assert.Single(FhirHttp.Issues(outcome)).Text, StringComparison.Ordinal);
+    }
 }
