@@ -1,3 +1,4 @@
+using Npgsql;
 using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
@@ -69,6 +70,13 @@ internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErro
             // Transient too, but the database is up: the request lost a race and can simply be sent again.
             LogClientError(context, 409, e.Message);
             await WriteAsync(context, 409, [new OutcomeIssue("error", "conflict", BundleProcessor.DeadlockMessage)]);
+        }
+        catch (Exception e) when (e is NpgsqlException { InnerException: TimeoutException })
+        {
+            // The database is up but did not answer in time (Npgsql's command timeout): a costly request, or a busy
+            // database; not the outage the answer below would report.
+            logger.LogError(e, "Database timeout during {Method} {Path}", context.Request.Method, context.Request.Path);
+            await WriteAsync(context, 503, [new OutcomeIssue("error", "timeout", "The database did not answer this request in time (its command timeout); it may be sent again")]);
         }
         catch (Exception e) when (StorageFailures.IsUnavailable(e))
         {
