@@ -72,7 +72,8 @@ internal static class LoadCommand
             Load driver for the openimis-fhir REST server, with the raw PostgreSQL ceiling for the same JSON in the same run.
             Scenarios: create (POST Patient), create-unindexed (the same against a server without search indexing,
             --unindexed-base-url), read (GET Patient/id), transaction (100-entry Bundle of creates), transaction-update
-            (100-entry Bundle of PUTs, updating resources each client created first),
+            (100-entry Bundle of PUTs, updating resources each client created first), transaction-update-conditional
+            (the same PUTs by identifier: PUT Patient?identifier=...),
             raw-insert (single-row INSERT, autocommit), raw-batch (100-row INSERT per transaction).
             Example: openimis-fhir-load --pg "Host=127.0.0.1;Port=5433;Username=postgres;Database=openimis_fhir" --out bench/results/load
             """)

@@ -98,7 +98,8 @@ internal static class LoadRun
         {
             await Run(Scenario.RawBatch, clients, (_, ct) => RawBatchWorker.OpenAsync(dataSource!, workload.TransactionRows, codes, time, ct));
             await Run(Scenario.Transaction, clients, (_, _) => ValueTask.FromResult<ILoadWorker>(new TransactionWorker(client, options.BaseUrl, workload.Transaction, codes)));
-            await Run(Scenario.TransactionUpdate, clients, (_, ct) => UpdateTransactionWorker.OpenAsync(client, options.BaseUrl, workload.Transaction, codes, ct));
+            await Run(Scenario.TransactionUpdate, clients, (_, ct) => UpdateTransactionWorker.OpenAsync(client, options.BaseUrl, workload.Transaction, codes, conditional: false, ct));
+            await Run(Scenario.TransactionUpdateConditional, clients, (_, ct) => UpdateTransactionWorker.OpenAsync(client, options.BaseUrl, workload.Transaction, codes, conditional: true, ct));
         }
 
         var run = new RunResult(

@@ -8,7 +8,8 @@ namespace OpenImis.Fhir.LoadDriver.Http;
 /// <summary>
 /// <c>POST [base]</c> with a 100-entry transaction of PUTs: every resource of one <see cref="OpenImisWorkload.Transaction"/>
 /// Bundle, created once by this worker, updated again and again (the shape of a sync pushing changed resources). The
-/// server writes a new version each time.
+/// server writes a new version each time. Conditional: each PUT names its resource by its first identifier
+/// (<c>PUT Patient?identifier=...</c>), as a server that does not know the other's ids would.
 /// </summary>
 internal sealed class UpdateTransactionWorker : ILoadWorker
 {
@@ -25,7 +26,7 @@ internal sealed class UpdateTransactionWorker : ILoadWorker
     }
 
     /// <summary>Creates the worker's resources (one transaction of creates) and builds the Bundle that updates them all.</summary>
-    public static async ValueTask<ILoadWorker> OpenAsync(HttpClient client, Uri baseUrl, BodyTemplate bundle, UniqueCodes codes, CancellationToken cancellationToken)
+    public static async ValueTask<ILoadWorker> OpenAsync(HttpClient client, Uri baseUrl, BodyTemplate bundle, UniqueCodes codes, bool conditional, CancellationToken cancellationToken)
     {
         var uri = new Uri(baseUrl.AbsoluteUri.TrimEnd('/'));
         var body = bundle.Render(codes);
@@ -48,11 +49,20 @@ internal sealed class UpdateTransactionWorker : ILoadWorker
             {
                 ["fullUrl"] = $"{uri.AbsoluteUri}/{key}",
                 ["resource"] = resource.DeepClone(),
-                ["request"] = new JsonObject { ["method"] = "PUT", ["url"] = key },
+                ["request"] = new JsonObject { ["method"] = "PUT", ["url"] = conditional ? ByIdentifier(resource) : key },
             });
         }
         var update = new JsonObject { ["resourceType"] = "Bundle", ["type"] = "transaction", ["entry"] = entries };
         return new UpdateTransactionWorker(client, uri, JsonSerializer.SerializeToUtf8Bytes(update));
+    }
+
+    // Type?identifier=[system|]value of the resource's first identifier (openIMIS codes carry their type, not always a system).
+    private static string ByIdentifier(JsonObject resource)
+    {
+        var identifier = resource["identifier"] is JsonArray { Count: > 0 } all ? all[0]! : throw new InvalidOperationException($"{resource["resourceType"]} has no identifier to update it by.");
+        var value = (string)identifier["value"]!;
+        var token = identifier["system"] is { } system ? $"{(string)system!}|{value}" : value;
+        return $"{resource["resourceType"]}?identifier={Uri.EscapeDataString(token)}";
     }
 
     public async ValueTask<RequestFailure?> ExecuteAsync(CancellationToken cancellationToken)

@@ -15,8 +15,11 @@ internal sealed record Scenario(string Name, string Target, int ResourcesPerRequ
 
     /// <summary>A 100-entry transaction of PUTs, each updating a resource the worker created before: sync's shape.</summary>
     public static readonly Scenario TransactionUpdate = new("transaction-update", Server, Workload.OpenImisWorkload.BundleEntries);
+
+    /// <summary>The same updates as conditional PUTs, each naming its resource by identifier.</summary>
+    public static readonly Scenario TransactionUpdateConditional = new("transaction-update-conditional", Server, Workload.OpenImisWorkload.BundleEntries);
     public static readonly Scenario RawInsert = new("raw-insert", Postgres, 1);
     public static readonly Scenario RawBatch = new("raw-batch", Postgres, Workload.OpenImisWorkload.BundleEntries);
 
-    public static readonly IReadOnlyList<Scenario> All = [Create, CreateUnindexed, Read, Transaction, TransactionUpdate, RawInsert, RawBatch];
+    public static readonly IReadOnlyList<Scenario> All = [Create, CreateUnindexed, Read, Transaction, TransactionUpdate, TransactionUpdateConditional, RawInsert, RawBatch];
 }
