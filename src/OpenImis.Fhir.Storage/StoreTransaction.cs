@@ -381,8 +381,8 @@ public sealed class StoreTransaction : IAsyncDisposable
             var key = KeyValues(e.Detail);
             if (e.ConstraintName == "fhir_identifier_openimis_unique")
             {
-                // Of several writes of the set holding the code (a transaction's updates go in one set), the last: as
-                // when they are sent one after the other, the one that came second finds the code taken.
+                // Of several writes of the set holding the code (a transaction's updates go in one set), the last: the
+                // later entry is named, whether it takes the code or keeps it (the set does not tell which).
                 var write = writes.LastOrDefault(w => key.Count == 3 && w.ResourceType == key[0] && w.Identifiers.Any(i => i.TypeCode == key[1] && i.Value == key[2])) ?? writes[0];
                 var which = key.Count == 3 ? $" {key[1]} '{key[2]}'" : "";
                 return new StorageConflictException($"Another {write.ResourceType} already has the openIMIS identifier{which}; business codes are unique per resource type", write.ResourceType, write.Id, isDuplicateIdentifier: true, e);
