@@ -49,6 +49,20 @@ public sealed class FhirServerOptions
     public double SearchParameterPollSeconds { get; set; } = 5;
 
     /// <summary>
+    /// Memory (MB) for the current versions of recently read resources, which later reads of them are answered from
+    /// without asking PostgreSQL (least recently used out first). 0: every read asks PostgreSQL. See
+    /// docs/architecture.md, "Storage", for what another server instance's writes do to it.
+    /// </summary>
+    public int ReadCacheMegabytes { get; set; } = 256;
+
+    /// <summary>
+    /// How often (seconds) <c>serve</c> reads the change sequence to forget the cached versions that another server
+    /// instance on the same database replaced: the longest such a read may be stale, unless a long transaction holds
+    /// the change feed back (the cache then stops answering until it catches up).
+    /// </summary>
+    public double ReadCachePollSeconds { get; set; } = 0.1;
+
+    /// <summary>
     /// The profile every write of a type is validated against, besides its <c>meta.profile</c>. Defaults: the openIMIS
     /// profile of each type that has exactly one (types with several, such as Organization, rely on meta.profile).
     /// </summary>

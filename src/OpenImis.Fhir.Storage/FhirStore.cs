@@ -35,12 +35,25 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
     /// <summary>Groups the commits of creates that arrive while others are committing; null: each commits on its own.</summary>
     internal CommitGroup? Commits { get; init; }
 
+    /// <summary>Answers reads of current versions from memory when it can; null: every read asks PostgreSQL.</summary>
+    public CurrentResourceCache? Cache { get; init; }
+
     public NpgsqlDataSource SearchDataSource { get; } = searchDataSource ?? dataSource;
 
     public NpgsqlDataSource LookupDataSource { get; } = lookupDataSource ?? dataSource;
 
     /// <summary>The current version (a delete included), or null when the resource never existed.</summary>
     public async Task<StoredResource?> ReadAsync(string resourceType, string id, CancellationToken cancellationToken = default)
+    {
+        if (Cache is not { } cache) return await ReadCurrentAsync(resourceType, id, cancellationToken);
+        if (cache.TryGet(resourceType, id, out var kept)) return kept;
+        var ticket = cache.BeforeRead(resourceType, id);
+        var found = await ReadCurrentAsync(resourceType, id, cancellationToken);
+        if (found is not null) cache.Keep(ticket, found);
+        return found;
+    }
+
+    private async Task<StoredResource?> ReadCurrentAsync(string resourceType, string id, CancellationToken cancellationToken)
     {
         await using var command = DataSource.CreateCommand(CurrentVersionSql);
         command.Parameters.Add(new() { Value = resourceType });
@@ -103,7 +116,7 @@ public sealed class FhirStore(NpgsqlDataSource dataSource, NpgsqlDataSource? sea
     }
 
     public async Task<StoreTransaction> BeginAsync(CancellationToken cancellationToken = default) =>
-        new(await DataSource.OpenConnectionAsync(cancellationToken), Commits);
+        new(await DataSource.OpenConnectionAsync(cancellationToken), Commits, Cache);
 
     /// <summary>True when the database answers: the health check.</summary>
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)

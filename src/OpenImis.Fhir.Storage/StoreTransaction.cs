@@ -24,11 +24,15 @@ public sealed class StoreTransaction : IAsyncDisposable
     // The current versions of the rows LockInOrderAsync locked (null: no such resource), each until this transaction
     // writes or locks it again: an update of one of them needs neither a round trip nor the held writes sent first.
     private Dictionary<(string Type, string Id), CurrentVersion?>? _locked;
+    private readonly CurrentResourceCache? _cache;
+    // The resources this transaction updated or deleted, invalidated in the cache when its commit ends.
+    private List<(string Type, string Id)>? _replaced;
 
-    internal StoreTransaction(NpgsqlConnection connection, CommitGroup? commits)
+    internal StoreTransaction(NpgsqlConnection connection, CommitGroup? commits, CurrentResourceCache? cache = null)
     {
         _connection = connection;
         _commits = commits;
+        _cache = cache;
     }
 
     /// <summary>
@@ -275,6 +279,7 @@ public sealed class StoreTransaction : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(write);
         _locked?.Remove((write.ResourceType, write.Id));
+        if (_cache is not null && !write.IsFirstVersion) (_replaced ??= []).Add((write.ResourceType, write.Id));
         _pending.Add(write);
     }
 
@@ -479,6 +484,19 @@ public sealed class StoreTransaction : IAsyncDisposable
     public async Task CommitAsync(IReadOnlyCollection<(string Type, string Id)> mustExist, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(mustExist);
+        try
+        {
+            await SendAndCommitAsync(mustExist, cancellationToken);
+        }
+        finally
+        {
+            // Whatever the outcome (a commit whose answer was lost may have happened): the versions before are not kept.
+            if (_replaced is not null) foreach (var (type, id) in _replaced) _cache!.Invalidate(type, id);
+        }
+    }
+
+    private async Task SendAndCommitAsync(IReadOnlyCollection<(string Type, string Id)> mustExist, CancellationToken cancellationToken)
+    {
         var writes = TakePending();
         while (_pending.Count > 0)
         {

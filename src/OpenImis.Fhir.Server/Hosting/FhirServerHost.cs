@@ -51,7 +51,14 @@ internal static class FhirServerHost
             provider.GetRequiredKeyedService<NpgsqlDataSource>(SearchPool), provider.GetRequiredKeyedService<NpgsqlDataSource>(LookupPool))
         {
             Commits = options.GroupCommits > 0 ? new CommitGroup(options.GroupCommits, CommitGroup.DefaultMaxQueueWait) : null,
+            Cache = provider.GetService<CurrentResourceCache>(),
         });
+        if (options.ReadCacheMegabytes > 0)
+        {
+            services.AddSingleton(_ => new CurrentResourceCache(options.ReadCacheMegabytes * 1024L * 1024L));
+            services.AddHostedService(provider => new ReadCacheRefresh(provider.GetRequiredService<CurrentResourceCache>(), provider.GetRequiredService<NpgsqlDataSource>(),
+                TimeSpan.FromSeconds(Math.Max(0.01, options.ReadCachePollSeconds)), provider.GetRequiredService<ILogger<ReadCacheRefresh>>()));
+        }
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new FhirPathEngine(FhirModel.R4), BuiltInSearchParameters.Load(IgDirectory())));
         services.AddSingleton(provider => new SearchParameterStore(provider.GetRequiredService<NpgsqlDataSource>()));
