@@ -90,9 +90,6 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             // Conditional creates and updates may create: serialised with others on the same criteria, all keys at once.
             // Keys before rows, as a single conditional update takes them, so that the two cannot wait for each other.
             await session.SerialiseAsync(creating.Select(c => c.Value.Key(entries[c.Key].Type!, session.BaseUrl)), cancellationToken);
-            // Rows locked before any write, in one order: two transactions writing the same resources in different orders would deadlock.
-            var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!)).Distinct().ToList();
-            await session.Transaction.LockInOrderAsync(targets, cancellationToken);
             // The ids that depend on nothing first (plain creates, updates by id): criteria may name those entries by
             // their fullUrl (subject=urn:uuid:...), and are matched with the ids put in.
             foreach (var entry in entries)
@@ -102,14 +99,23 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 var id = entry.Method == "POST" ? assigned[entry.Index] : entry.Method == "PUT" ? entry.Id : null;
                 if (id is not null && entry.FullUrl is { } fullUrl) references[fullUrl] = $"{entry.Type}/{id}";
             }
+            // What each conditional update's criteria match in the database, before any write.
+            var upfront = new Dictionary<int, IReadOnlyList<string>>();
             foreach (var entry in entries)
             {
                 current = entry;
                 if (!creating.TryGetValue(entry.Index, out var criteria)) continue;
                 creating[entry.Index] = criteria = criteria.WithPlaceholders(references);
-                await AssignIdAsync(session, entry, criteria, references, assigned, matched, cancellationToken);
+                await AssignIdAsync(session, entry, criteria, references, assigned, matched, upfront, cancellationToken);
             }
             current = null;
+            // Rows locked before any write, in one order: two transactions writing the same resources in different orders
+            // would deadlock. With them the resource each conditional update is about to write: the one its criteria
+            // matched, or the id in its body when they matched nothing (see ConditionalUpdates).
+            var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!))
+                .Concat(upfront.Select(u => (entries[u.Key].Type!, u.Value is [var only] ? only : ResourceId(entries[u.Key].Resource))).Where(t => t.Item2 is not null)!)
+                .Distinct().ToList();
+            await session.Transaction.LockInOrderAsync(targets!, cancellationToken);
             var conditionalReferences = await SearchConditionalReferencesAsync(session, entries, references, cancellationToken);
             string? Rewrite(string reference) => references.GetValueOrDefault(reference);
             // Conditional creates and references searched before anything was written: they also match what the
@@ -135,6 +141,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 MatchConditionalReferences(conditionalReferences, null, references, []);
             }
             var written = new Dictionary<(string, string), int>();
+            var conditionalUpdates = upfront.Count > 0 ? new ConditionalUpdates(upfront, new TransactionCreates(session, context, Rewrite)) : null;
             foreach (var entry in entries.OrderBy(e => e.Order))
             {
                 current = entry;
@@ -145,10 +152,12 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                     LocationPrefix = entry.Location + ".resource",
                     Criteria = matched.ContainsKey(entry.Index) ? null : creating.GetValueOrDefault(entry.Index) ?? ConditionalOf(entry, references),
                 };
+                if (conditionalUpdates?.Matches(entry, options.Criteria) is { } known) options = options with { KnownMatches = known };
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
                     : entry.IsRead ? await reads.ReadAsync(entry, session.Transaction, reading.BaseUrl, reading.Strict, cancellationToken)
                     : await ExecuteAsync(session, entry, options, transactional: true, cancellationToken);
+                if (!entry.IsRead && !matched.ContainsKey(entry.Index)) conditionalUpdates?.Executed(entry, results[entry.Index].Resource);
                 // A conditional entry's resource is known only now; it may be one another entry writes too.
                 if (!entry.IsRead && !matched.ContainsKey(entry.Index) && results[entry.Index].Resource is { } resource
                     && !written.TryAdd((resource.ResourceType, resource.Id), entry.Index))
@@ -312,7 +321,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
     // The id of a conditional create (ifNoneExist) or conditional update: the one resource its criteria match, else a
     // new one (or, for an update, the id in the resource: update as create, http.html#cond-update).
     private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria criteria, Dictionary<string, string> references,
-        Dictionary<int, string> assigned, Dictionary<int, string> matched, CancellationToken cancellationToken)
+        Dictionary<int, string> assigned, Dictionary<int, string> matched, Dictionary<int, IReadOnlyList<string>> upfront, CancellationToken cancellationToken)
     {
         var type = entry.Type!;
         var matches = await session.MatchAsync(type, criteria, cancellationToken);
@@ -326,6 +335,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
         {
             if (matches.Count > 1) throw FhirException.PreconditionFailed($"Conditional update: {matches.Count} or more {type} resources match '{entry.Query}'");
             id = matches.Count == 1 ? matches[0] : ResourceId(entry.Resource);
+            upfront[entry.Index] = matches;
         }
         if (id is null) assigned[entry.Index] = id = WriteSession.NewId();
         if (entry.FullUrl is { } fullUrl) references[fullUrl] = $"{type}/{id}";

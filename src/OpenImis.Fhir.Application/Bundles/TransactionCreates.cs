@@ -43,9 +43,18 @@ internal sealed class TransactionCreates(WriteSession session, FhirContext conte
     }
 
     /// <summary>The ids of the resources created by earlier entries that <paramref name="criteria"/> match; at most two.</summary>
-    public List<string> Matching(string type, ConditionalCriteria criteria)
+    public List<string> Matching(string type, ConditionalCriteria criteria) =>
+        MatchingInMemory(type, criteria) ?? (_byKey.TryGetValue(criteria.Key(type, session.BaseUrl), out var id) ? [id] : []);
+
+    /// <summary>
+    /// The ids (at most two) of the resources recorded here that <paramref name="criteria"/> match, or null when the
+    /// matcher cannot evaluate them: criteria that look at other resources (chains, <c>_has</c>, <c>_list</c>), whose
+    /// answer may change with what is recorded here even when none of it is of the type, and any the matcher refuses.
+    /// </summary>
+    public List<string>? MatchingInMemory(string type, ConditionalCriteria criteria)
     {
         var searched = criteria.SearchCriteria(context.SearchEngine, type, session.BaseUrl, context.IsResourceType);
+        if (searched.Any(SearchMatcher.LooksElsewhere)) return null;
         var matches = new List<string>(2);
         try
         {
@@ -59,7 +68,7 @@ internal sealed class TransactionCreates(WriteSession session, FhirContext conte
         }
         catch (SearchException)
         {
-            return _byKey.TryGetValue(criteria.Key(type, session.BaseUrl), out var id) ? [id] : [];
+            return null;
         }
     }
 

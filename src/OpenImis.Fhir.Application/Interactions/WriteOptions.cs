@@ -22,4 +22,10 @@ public sealed record WriteOptions
     /// resource it creates because they matched nothing must match.
     /// </summary>
     public ConditionalCriteria? Criteria { get; init; }
+
+    /// <summary>
+    /// What a conditional update's criteria match as its transaction sees them, worked out without asking the database
+    /// again (BundleProcessor, "conditional updates"); null: the update searches.
+    /// </summary>
+    public IReadOnlyList<string>? KnownMatches { get; init; }
 }

@@ -93,7 +93,7 @@ public sealed class WriteSession : IAsyncDisposable
         var parsed = options.Criteria ?? ConditionalCriteria.Parse(criteria, "Conditional update");
         // No match creates: serialised like a conditional create.
         if (options.Criteria is null) await SerialiseAsync([parsed.Key(type, BaseUrl)], cancellationToken);
-        var matches = await MatchAsync(type, parsed, cancellationToken);
+        var matches = options.KnownMatches ?? await MatchAsync(type, parsed, cancellationToken);
         var bodyId = BodyId(resource);
         switch (matches.Count)
         {
@@ -167,7 +167,7 @@ public sealed class WriteSession : IAsyncDisposable
     /// </summary>
     public async Task SerialiseAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        foreach (var key in keys.Distinct().Order(StringComparer.Ordinal)) await _transaction.LockKeyAsync(key, cancellationToken);
+        await _transaction.LockKeysAsync([.. keys.Distinct().Order(StringComparer.Ordinal)], cancellationToken);
     }
 
     /// <summary>

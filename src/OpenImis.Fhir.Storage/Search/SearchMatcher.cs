@@ -26,17 +26,26 @@ public sealed class SearchMatcher(SearchParameterRegistry registry, SearchEnviro
         return true;
     }
 
+    /// <summary>
+    /// Whether a criterion looks at other resources (chains, <c>_has</c>, <c>_list</c>): its answer for a resource can
+    /// change when another resource is written, and it is not evaluated in memory.
+    /// </summary>
+    public static bool LooksElsewhere(SearchCriterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return IsChain(criterion.Name) || IsList(criterion.Name);
+    }
+
+    private static bool IsChain(string name) => name.StartsWith("_has:", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal);
+
+    private static bool IsList(string name) =>
+        name == SearchConditionBuilder.ListParameter || name.StartsWith(SearchConditionBuilder.ListParameter + ":", StringComparison.Ordinal);
+
     private bool Matches(ElementNode resource, SearchCriterion criterion, string? id, DateTimeOffset? lastUpdated, Func<SearchParameterHandler, List<SearchValue>>? valuesOf)
     {
         var name = criterion.Name;
-        if (name.StartsWith("_has:", StringComparison.Ordinal) || name.Contains('.', StringComparison.Ordinal))
-        {
-            throw new SearchException($"{name}: chained searches are not evaluated in memory", name);
-        }
-        if (name == SearchConditionBuilder.ListParameter || name.StartsWith(SearchConditionBuilder.ListParameter + ":", StringComparison.Ordinal))
-        {
-            throw new SearchException($"{name}: membership of a List is not evaluated in memory", name);
-        }
+        if (IsChain(name)) throw new SearchException($"{name}: chained searches are not evaluated in memory", name);
+        if (IsList(name)) throw new SearchException($"{name}: membership of a List is not evaluated in memory", name);
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         var code = colon < 0 ? name : name[..colon];
         var modifier = colon < 0 ? null : name[(colon + 1)..];
