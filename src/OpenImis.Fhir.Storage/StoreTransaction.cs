@@ -151,6 +151,33 @@ public sealed class StoreTransaction : IAsyncDisposable
     }
 
     /// <summary>
+    /// <see cref="FindByIdentifierAsync"/> for many identifiers in one statement: for each, in the order given, the ids
+    /// of the resources holding it (up to 100).
+    /// </summary>
+    public async Task<List<string>[]> FindByIdentifiersAsync(IReadOnlyList<(string ResourceType, string? System, string Value)> identifiers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        var found = new List<string>[identifiers.Count];
+        for (var i = 0; i < found.Length; i++) found[i] = [];
+        if (identifiers.Count == 0) return found;
+        await FlushAsync(cancellationToken);
+        await using var command = Command("""
+            select k.n, f.resource_id
+            from unnest($1::text[], $2::text[], $3::text[]) with ordinality as k(resource_type, system, value, n)
+            cross join lateral (
+                select distinct resource_id from fhir_identifier i
+                where i.resource_type = k.resource_type and i.value = k.value and (k.system is null or i.system = k.system)
+                limit 100) f
+            """);
+        command.Parameters.Add(new() { Value = identifiers.Select(k => k.ResourceType).ToArray() });
+        command.Parameters.Add(new() { Value = identifiers.Select(k => k.System).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = identifiers.Select(k => k.Value).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) found[reader.GetInt64(0) - 1].Add(reader.GetString(1));
+        return found;
+    }
+
+    /// <summary>
     /// Serialises the transactions that hold the same key until they end (<c>pg_advisory_xact_lock</c> on a hash of
     /// it): conditional creates with the same criteria search and write one after the other, so that two of them cannot
     /// both find nothing and both create. Under read committed, each statement after the lock sees what the previous

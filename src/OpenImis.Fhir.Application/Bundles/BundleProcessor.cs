@@ -101,12 +101,13 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             }
             // What each conditional update's criteria match in the database, before any write.
             var upfront = new Dictionary<int, IReadOnlyList<string>>();
+            var found = await LookUpIdentifiersAsync(session, entries, creating, references, cancellationToken);
             foreach (var entry in entries)
             {
                 current = entry;
                 if (!creating.TryGetValue(entry.Index, out var criteria)) continue;
                 creating[entry.Index] = criteria = criteria.WithPlaceholders(references);
-                await AssignIdAsync(session, entry, criteria, references, assigned, matched, upfront, cancellationToken);
+                await AssignIdAsync(session, entry, criteria, found.GetValueOrDefault(entry.Index), references, assigned, matched, upfront, cancellationToken);
             }
             current = null;
             // Rows locked before any write, in one order: two transactions writing the same resources in different orders
@@ -320,11 +321,42 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
 
     // The id of a conditional create (ifNoneExist) or conditional update: the one resource its criteria match, else a
     // new one (or, for an update, the id in the resource: update as create, http.html#cond-update).
-    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria criteria, Dictionary<string, string> references,
-        Dictionary<int, string> assigned, Dictionary<int, string> matched, Dictionary<int, IReadOnlyList<string>> upfront, CancellationToken cancellationToken)
+    // The matches of the conditional creates and updates whose criteria are one identifier, looked up together in one
+    // statement before any write (a Bundle syncing a hundred resources by identifier asks once, not a hundred times).
+    // An entry whose criteria the lookup refuses is left to AssignIdAsync, which refuses them in the entry's turn.
+    private async Task<Dictionary<int, IReadOnlyList<string>>> LookUpIdentifiersAsync(WriteSession session, List<BundleEntryRequest> entries,
+        Dictionary<int, ConditionalCriteria> creating, Dictionary<string, string> references, CancellationToken cancellationToken)
+    {
+        var indexes = new List<int>();
+        var identifiers = new List<(string, string?, string)>();
+        foreach (var (index, criteria) in creating)
+        {
+            (string? System, string Value)? identifier;
+            try
+            {
+                identifier = criteria.WithPlaceholders(references).IdentifierLookup(entries[index].Type!, context.SearchEngine, session.BaseUrl);
+            }
+            catch (FhirException)
+            {
+                continue;
+            }
+            if (identifier is not { } lookup) continue;
+            indexes.Add(index);
+            identifiers.Add((entries[index].Type!, lookup.System, lookup.Value));
+        }
+        if (indexes.Count < 2) return []; // one is looked up as it always was
+        var found = await session.Transaction.FindByIdentifiersAsync(identifiers, cancellationToken);
+        var matches = new Dictionary<int, IReadOnlyList<string>>(indexes.Count);
+        for (var i = 0; i < indexes.Count; i++) matches[indexes[i]] = [.. found[i].Distinct().Order(StringComparer.Ordinal).Take(2)];
+        return matches;
+    }
+
+    private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria criteria, IReadOnlyList<string>? found,
+        Dictionary<string, string> references, Dictionary<int, string> assigned, Dictionary<int, string> matched, Dictionary<int, IReadOnlyList<string>> upfront,
+        CancellationToken cancellationToken)
     {
         var type = entry.Type!;
-        var matches = await session.MatchAsync(type, criteria, cancellationToken);
+        var matches = found ?? await session.MatchAsync(type, criteria, cancellationToken);
         string? id;
         if (entry.Method == "POST")
         {

@@ -125,8 +125,37 @@ public sealed class ConditionalCriteria
     public async Task<IReadOnlyList<string>> MatchAsync(StoreTransaction transaction, string resourceType, SearchEngine engine, string? baseUrl, Func<string, bool> isResourceType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(isResourceType);
+        Check(resourceType, engine, baseUrl);
+        if (_parameters.All(IsDirect)) return await MatchDirectAsync(transaction, resourceType, cancellationToken);
+        try
+        {
+            return await engine.MatchIdsAsync(transaction, resourceType, SearchCriteria(engine, resourceType, baseUrl, isResourceType), 2, cancellationToken);
+        }
+        catch (SearchException e)
+        {
+            throw new FhirException(400, e.IssueCode, $"{_what}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The one identifier these criteria look up (<c>identifier=system|value</c> or <c>identifier=value</c>, nothing
+    /// else), which <see cref="MatchAsync"/> would answer from the identifier table; null for any other criteria. So a
+    /// transaction looks up all of its conditional entries' identifiers in one statement
+    /// (<see cref="StoreTransaction.FindByIdentifiersAsync"/>); the matches are those ids, ordered, at most two.
+    /// Refuses what MatchAsync refuses.
+    /// </summary>
+    public (string? System, string Value)? IdentifierLookup(string resourceType, SearchEngine engine, string? baseUrl)
+    {
+        Check(resourceType, engine, baseUrl);
+        if (_parameters is not [("identifier", var value)] || !IsDirect(_parameters[0])) return null;
+        var bar = value.IndexOf('|', StringComparison.Ordinal);
+        return bar < 0 ? (null, value) : (value[..bar], value[(bar + 1)..]);
+    }
+
+    private void Check(string resourceType, SearchEngine engine, string? baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
         if (_location is not null && _location != resourceType && (baseUrl is null || _location != baseUrl + "/" + resourceType))
         {
             throw FhirException.BadRequest($"{_what}: '{_location}?...' is not a search of {resourceType} on this server{(baseUrl is null ? "" : $" ({baseUrl}/{resourceType})")}");
@@ -137,15 +166,6 @@ public sealed class ConditionalCriteria
             {
                 throw FhirException.BadRequest($"{_what}: unknown or unsupported search parameter '{name}' for {resourceType}; conditional operations refuse criteria they cannot evaluate");
             }
-        }
-        if (_parameters.All(IsDirect)) return await MatchDirectAsync(transaction, resourceType, cancellationToken);
-        try
-        {
-            return await engine.MatchIdsAsync(transaction, resourceType, SearchCriteria(engine, resourceType, baseUrl, isResourceType), 2, cancellationToken);
-        }
-        catch (SearchException e)
-        {
-            throw new FhirException(400, e.IssueCode, $"{_what}: {e.Message}");
         }
     }
 

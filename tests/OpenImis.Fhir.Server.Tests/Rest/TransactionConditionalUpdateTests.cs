@@ -145,6 +145,40 @@ public sealed class TransactionConditionalUpdateTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Identifiers_looked_up_together_match_as_one_at_a_time()
+    {
+        // Looked up in one statement when a Bundle has two or more: with a system, without one, none held, one held twice.
+        const string OtherSystem = "urn:openimis-fhir:other";
+        var (withSystem, withoutSystem, unheld, twice) = (Basics.NewCode(), Basics.NewCode(), Basics.NewCode(), Basics.NewCode());
+        var (a, b) = (Basics.NewId(), Basics.NewId());
+        await _client.PutAsync(Basics.New(a, "a").WithIdentifier(IdSystem, withSystem));
+        await _client.PutAsync(Basics.New(Basics.NewId(), "other system").WithIdentifier(OtherSystem, withSystem));
+        await _client.PutAsync(Basics.New(b, "b").WithIdentifier(OtherSystem, withoutSystem));
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", Criteria(withSystem), Basics.New(text: "a updated").WithIdentifier(IdSystem, withSystem)),
+            Entry("PUT", $"Basic?identifier={withoutSystem}", Basics.New(text: "b updated").WithIdentifier(OtherSystem, withoutSystem)),
+            Entry("PUT", Criteria(unheld), Basics.New(text: "new").WithIdentifier(IdSystem, unheld))));
+
+        Assert.True(status == HttpStatusCode.OK, response?.ToJsonString());
+        var entries = FhirHttp.Entries(response);
+        Assert.Equal([200, 200, 201], entries.Select(Status));
+        Assert.Equal("a updated", (string?)(await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{a}")).Body!["code"]!["text"]);
+        Assert.Equal("b updated", (string?)(await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{b}")).Body!["code"]!["text"]);
+        Assert.Equal(["new"], await StoredTextsAsync(unheld));
+
+        await _client.PutAsync(Basics.New(Basics.NewId(), "first").WithIdentifier(IdSystem, twice));
+        await _client.PutAsync(Basics.New(Basics.NewId(), "second").WithIdentifier(IdSystem, twice));
+        var (refused, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("PUT", Criteria(unheld), Basics.New(text: "again").WithIdentifier(IdSystem, unheld)),
+            Entry("PUT", Criteria(twice), Basics.New(text: "which?").WithIdentifier(IdSystem, twice))));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.Contains("2 or more Basic resources match", StringComparison.Ordinal));
+        Assert.Equal(["new"], await StoredTextsAsync(unheld));
+    }
+
+    [Fact]
     public async Task Concurrent_transactions_of_the_same_conditional_updates_create_each_resource_once()
     {
         for (var round = 0; round < 5; round++)
