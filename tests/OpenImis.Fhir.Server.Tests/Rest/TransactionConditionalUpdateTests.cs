@@ -152,7 +152,7 @@ public sealed class TransactionConditionalUpdateTests(ServerFixture server)
         var (withSystem, withoutSystem, unheld, twice) = (Basics.NewCode(), Basics.NewCode(), Basics.NewCode(), Basics.NewCode());
         var (a, b) = (Basics.NewId(), Basics.NewId());
         await _client.PutAsync(Basics.New(a, "a").WithIdentifier(IdSystem, withSystem));
-        await _client.PutAsync(Basics.New(Basics.NewId(), "other system").WithIdentifier(OtherSystem, withSystem));
+        await _client.PutAsync(Basics.New(Basics.NewId(), "held under another system").WithIdentifier(OtherSystem, withSystem));
         await _client.PutAsync(Basics.New(b, "b").WithIdentifier(OtherSystem, withoutSystem));
 
         var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
