@@ -12,10 +12,15 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// set, as updates by id are, instead of each entry sending the writes before it and searching again (sync's shape:
 /// docs/performance.md, "Conditional updates in a transaction").
 /// The database search runs instead (null) when the criteria look at other resources (chains, <c>_has</c>,
-/// <c>_list</c>), or when an earlier entry patched a resource of the type: a patch's result is known only as stored.
+/// <c>_list</c>), when an earlier entry patched a resource of the type (a patch's result is known only as stored), and
+/// when the criteria would be matched against more than 64 resources written before.
 /// </summary>
 internal sealed class ConditionalUpdates(Dictionary<int, IReadOnlyList<string>> upfront, TransactionCreates written)
 {
+    // Criteria the token index cannot narrow down (name=...) are matched against every resource of the type written
+    // before: beyond this many, a search costs less than the matching, and a Bundle of n such entries is not n²/2 matches.
+    private const int MaxMatchedInMemory = 64;
+
     private readonly HashSet<(string Type, string Id)> _touched = [];
     private readonly HashSet<string> _patchedTypes = new(StringComparer.Ordinal);
 
@@ -24,7 +29,7 @@ internal sealed class ConditionalUpdates(Dictionary<int, IReadOnlyList<string>> 
     {
         if (criteria is null || entry.Method != "PUT" || entry.Id is not null || !upfront.TryGetValue(entry.Index, out var before)) return null;
         var type = entry.Type!;
-        if (_patchedTypes.Contains(type) || written.MatchingInMemory(type, criteria) is not { } found) return null;
+        if (_patchedTypes.Contains(type) || written.MatchingInMemory(type, criteria, MaxMatchedInMemory) is not { } found) return null;
         return [.. before.Where(id => !_touched.Contains((type, id))).Concat(found).Distinct(StringComparer.Ordinal)];
     }
 

@@ -50,16 +50,20 @@ internal sealed class TransactionCreates(WriteSession session, FhirContext conte
     /// The ids (at most two) of the resources recorded here that <paramref name="criteria"/> match, or null when the
     /// matcher cannot evaluate them: criteria that look at other resources (chains, <c>_has</c>, <c>_list</c>), whose
     /// answer may change with what is recorded here even when none of it is of the type, and any the matcher refuses.
+    /// Null too when more than <paramref name="maxMatched"/> resources would be matched (criteria the token index cannot
+    /// narrow down, over many resources of the type): the caller's database search is then cheaper.
     /// </summary>
-    public List<string>? MatchingInMemory(string type, ConditionalCriteria criteria)
+    public List<string>? MatchingInMemory(string type, ConditionalCriteria criteria, int maxMatched = int.MaxValue)
     {
         var searched = criteria.SearchCriteria(context.SearchEngine, type, session.BaseUrl, context.IsResourceType);
         if (searched.Any(SearchMatcher.LooksElsewhere)) return null;
         var matches = new List<string>(2);
+        var matched = 0;
         try
         {
             foreach (var created in Candidates(type, searched))
             {
+                if (++matched > maxMatched) return null;
                 if (Tree(created) is not { } tree || !_matcher.Matches(tree, searched, created.Id, session.Now, created.ValuesOf)) continue;
                 matches.Add(created.Id);
                 if (matches.Count == 2) break;

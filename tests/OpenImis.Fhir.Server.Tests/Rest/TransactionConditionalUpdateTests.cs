@@ -179,6 +179,22 @@ public sealed class TransactionConditionalUpdateTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Criteria_matched_against_many_earlier_writes_are_searched_and_still_see_them()
+    {
+        // code:text is no token: past 64 earlier writes of the type the entry searches the database, after they are sent.
+        var marker = "zz" + Basics.NewCode();
+        var ids = Enumerable.Range(0, 70).Select(_ => Basics.NewId()).ToList();
+        var entries = ids.Select((id, i) => Entry("PUT", $"Basic/{id}", Basics.New(id, i == 65 ? marker : $"bulk {i}"))).ToList();
+        entries.Add(Entry("PUT", $"Basic?code:text={marker}", Basics.New(text: marker)));
+
+        var (status, outcome, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction([.. entries]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(FhirHttp.Issues(outcome), i => i.Text.Contains("written by entries 65 and 70", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Get, $"fhir/Basic/{ids[65]}")).Status);
+    }
+
+    [Fact]
     public async Task Concurrent_transactions_of_the_same_conditional_updates_create_each_resource_once()
     {
         for (var round = 0; round < 5; round++)
