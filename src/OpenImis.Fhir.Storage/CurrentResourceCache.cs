@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
@@ -13,13 +14,15 @@ namespace OpenImis.Fhir.Storage;
 /// its commit ends (<see cref="StoreTransaction.CommitAsync(IReadOnlyCollection{ValueTuple{string, string}}, CancellationToken)"/>),
 /// before the client hears of it. A first version needs nothing: no read of a resource that did not exist is kept.
 /// Writes through other server instances on the same database are seen by <see cref="PollAsync"/>, which reads the
-/// change sequence and invalidates what changed; until it runs, reads here may return the version before.
+/// change sequence and invalidates what changed; until it runs, reads here may return the version before. The cache
+/// answers only while its last successful poll began less than <c>maxPollAge</c> ago, which bounds that staleness even
+/// when polls stall (a busy pool, a slow database).
 /// </para>
 /// <para>
 /// A read that raced a write must not put the older version in after the write invalidated it. Each key hashes to a
-/// stripe whose counter an invalidation increments before it removes the key; a read notes the counter before it asks
-/// the database, puts its answer in, then removes it again if the counter moved. Either the writer's removal comes
-/// after the reader's put, or the reader sees the counter moved.
+/// stripe with a counter and a lock; an invalidation increments the counter and removes the key under the lock; a read
+/// notes the counter (and the epoch, which moves whenever the cache stops or starts answering) before it asks the
+/// database, and puts its answer in under the lock only if neither moved.
 /// </para>
 /// </summary>
 public sealed class CurrentResourceCache : IDisposable
@@ -31,29 +34,39 @@ public sealed class CurrentResourceCache : IDisposable
 
     private readonly MemoryCache _entries;
     private readonly long[] _stripes = new long[StripeCount];
-    // Moves on Suspend: a read that began before it keeps nothing.
+    private readonly Lock[] _stripeLocks = [.. Enumerable.Range(0, StripeCount).Select(_ => new Lock())];
+    // Moves whenever the cache stops or starts answering (under every stripe lock): a read that began before keeps nothing.
     private long _epoch;
     // Off until PollAsync knows where the change sequence stands, and while it cannot see every change.
     private volatile bool _serving;
+    // Stopwatch timestamp at which the last successful poll began; answers stop maxPollAge after it.
+    private long _polledAt;
     private ChangeCursor? _cursor;
 
     private readonly int _pollLimit;
+    private readonly long _maxPollAgeTicks;
 
     /// <param name="maxBytes">The memory the entries may take, as estimated (two bytes per char of JSON, and some).</param>
+    /// <param name="maxPollAge">How long after its last successful poll began the cache still answers.</param>
     /// <param name="pollLimit">Most changes one poll reads at a time (see <see cref="PollAsync"/>).</param>
-    public CurrentResourceCache(long maxBytes, int pollLimit = 10_000)
+    public CurrentResourceCache(long maxBytes, TimeSpan maxPollAge, int pollLimit = 10_000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(maxPollAge, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pollLimit);
         MaxBytes = maxBytes;
         _pollLimit = pollLimit;
+        _maxPollAgeTicks = (long)Math.Min(long.MaxValue / 2.0, maxPollAge.TotalSeconds * Stopwatch.Frequency);
         _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = maxBytes, CompactionPercentage = 0.1 });
     }
 
     public long MaxBytes { get; }
 
-    /// <summary>Whether reads are answered and kept (false before the first poll and while a poll cannot keep up).</summary>
-    public bool Serving => _serving;
+    /// <summary>
+    /// Whether reads are answered and kept: after a poll that saw every change, and until maxPollAge after the last
+    /// successful one began.
+    /// </summary>
+    public bool Serving => _serving && Stopwatch.GetTimestamp() - Volatile.Read(ref _polledAt) < _maxPollAgeTicks;
 
     /// <summary>Entries held (tests, operations).</summary>
     public long Count => _entries.Count;
@@ -64,40 +77,57 @@ public sealed class CurrentResourceCache : IDisposable
     internal bool TryGet(string resourceType, string id, out StoredResource? resource)
     {
         resource = null;
-        return _serving && _entries.TryGetValue(new Key(resourceType, id), out resource);
+        return Serving && _entries.TryGetValue(new Key(resourceType, id), out resource);
     }
 
     /// <summary>Whether a current version of this resource is held (tests).</summary>
     internal bool Holds(string resourceType, string id) => _entries.TryGetValue(new Key(resourceType, id), out _);
 
     internal ReadTicket BeforeRead(string resourceType, string id) =>
-        new(Interlocked.Read(ref _stripes[Stripe(resourceType, id)]), Interlocked.Read(ref _epoch));
+        new(Volatile.Read(ref _stripes[Stripe(resourceType, id)]), Volatile.Read(ref _epoch));
 
-    /// <summary>Keeps what a read found, unless a write or a suspension may have overtaken it.</summary>
+    /// <summary>Keeps what a read found, unless a write, a suspension or a start may have overtaken it.</summary>
     internal void Keep(ReadTicket ticket, StoredResource resource)
     {
-        if (!_serving) return;
-        var key = new Key(resource.ResourceType, resource.Id);
         var stripe = Stripe(resource.ResourceType, resource.Id);
-        if (Interlocked.Read(ref _stripes[stripe]) != ticket.Stripe) return;
-        _entries.Set(key, resource, new MemoryCacheEntryOptions { Size = EntryOverheadBytes + 2L * (resource.Json?.Length ?? 0) });
-        // Interlocked.Read is a full fence: the put above is visible before the counters are read again.
-        if (Interlocked.Read(ref _stripes[stripe]) != ticket.Stripe || Interlocked.Read(ref _epoch) != ticket.Epoch) _entries.Remove(key);
+        lock (_stripeLocks[stripe])
+        {
+            if (!Serving || _stripes[stripe] != ticket.Stripe || Volatile.Read(ref _epoch) != ticket.Epoch) return;
+            _entries.Set(new Key(resource.ResourceType, resource.Id), resource,
+                new MemoryCacheEntryOptions { Size = EntryOverheadBytes + 2L * (resource.Json?.Length ?? 0) });
+        }
     }
 
     /// <summary>After a commit (or a failed one: its outcome may be unknown) that wrote these resources.</summary>
     internal void Invalidate(string resourceType, string id)
     {
-        Interlocked.Increment(ref _stripes[Stripe(resourceType, id)]);
-        _entries.Remove(new Key(resourceType, id));
+        var stripe = Stripe(resourceType, id);
+        lock (_stripeLocks[stripe])
+        {
+            _stripes[stripe]++;
+            _entries.Remove(new Key(resourceType, id));
+        }
     }
 
     /// <summary>Drops everything and answers nothing until the next poll that sees every change.</summary>
-    internal void Suspend()
+    internal void Suspend() => Turn(serving: false);
+
+    // Stops or starts answering under every stripe lock, moving the epoch: no read that began before can keep anything
+    // (a read under way during the first poll may have read a version that poll does not see replaced).
+    private void Turn(bool serving)
     {
-        _serving = false;
-        Interlocked.Increment(ref _epoch);
-        _entries.Clear();
+        var taken = 0;
+        try
+        {
+            for (; taken < StripeCount; taken++) _stripeLocks[taken].Enter();
+            Interlocked.Increment(ref _epoch);
+            if (!serving) _entries.Clear();
+            _serving = serving;
+        }
+        finally
+        {
+            for (var i = 0; i < taken; i++) _stripeLocks[i].Exit();
+        }
     }
 
     /// <summary>
@@ -112,6 +142,7 @@ public sealed class CurrentResourceCache : IDisposable
     public async Task PollAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (_cursor is not { } cursor)
@@ -119,7 +150,7 @@ public sealed class CurrentResourceCache : IDisposable
                 await using var start = dataSource.CreateCommand("select pg_snapshot_xmin(pg_current_snapshot())::text");
                 var horizon = (string)(await start.ExecuteScalarAsync(cancellationToken))!;
                 _cursor = new ChangeCursor(ulong.Parse(horizon, CultureInfo.InvariantCulture), 0);
-                _serving = true;
+                Polled(started);
                 return;
             }
             while (true)
@@ -128,7 +159,7 @@ public sealed class CurrentResourceCache : IDisposable
                 if (read < _pollLimit)
                 {
                     _cursor = moved;
-                    _serving = true;
+                    Polled(started);
                     return;
                 }
                 if (moved == cursor)
@@ -144,6 +175,13 @@ public sealed class CurrentResourceCache : IDisposable
             Suspend();
             throw;
         }
+    }
+
+    // Every change committed before the poll began has been seen: answer until maxPollAge after that.
+    private void Polled(long started)
+    {
+        Volatile.Write(ref _polledAt, started);
+        if (!_serving) Turn(serving: true);
     }
 
     private async Task<(ChangeCursor Moved, int Read)> PollPageAsync(NpgsqlDataSource dataSource, ChangeCursor cursor, CancellationToken cancellationToken)

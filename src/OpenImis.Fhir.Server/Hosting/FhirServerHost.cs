@@ -55,9 +55,12 @@ internal static class FhirServerHost
         });
         if (options.ReadCacheMegabytes > 0)
         {
-            services.AddSingleton(_ => new CurrentResourceCache(options.ReadCacheMegabytes * 1024L * 1024L));
-            services.AddHostedService(provider => new ReadCacheRefresh(provider.GetRequiredService<CurrentResourceCache>(), provider.GetRequiredService<NpgsqlDataSource>(),
-                TimeSpan.FromSeconds(Math.Max(0.01, options.ReadCachePollSeconds)), provider.GetRequiredService<ILogger<ReadCacheRefresh>>()));
+            var pollInterval = TimeSpan.FromSeconds(Math.Max(0.01, options.ReadCachePollSeconds));
+            // Answers stop when no poll has succeeded for two intervals and a second: a stalled poll bounds how stale a read gets.
+            services.AddSingleton(_ => new CurrentResourceCache(options.ReadCacheMegabytes * 1024L * 1024L, 2 * pollInterval + TimeSpan.FromSeconds(1)));
+            services.AddKeyedSingleton(PollPool, (_, _) => new NpgsqlDataSourceBuilder(PollConnection(connectionString)).Build());
+            services.AddHostedService(provider => new ReadCacheRefresh(provider.GetRequiredService<CurrentResourceCache>(), provider.GetRequiredKeyedService<NpgsqlDataSource>(PollPool),
+                pollInterval, provider.GetRequiredService<ILogger<ReadCacheRefresh>>()));
         }
         services.AddSingleton(provider => CreateValidation(options, provider.GetRequiredService<ILoggerFactory>().CreateLogger("Startup")));
         services.AddSingleton(_ => new SearchParameterRegistry(new FhirPathEngine(FhirModel.R4), BuiltInSearchParameters.Load(IgDirectory())));
@@ -138,6 +141,16 @@ internal static class FhirServerHost
     private const string SearchPool = "search";
 
     private const string LookupPool = "lookup";
+
+    private const string PollPool = "read-cache-poll";
+
+    // The read cache's polls: one connection of their own, no prepared statements (a statement refused while it was
+    // being prepared breaks the next run on its connection with Npgsql 10.0.3: architecture.md, "Values PostgreSQL refuses").
+    private static string PollConnection(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Tuned(connectionString)) { MaxAutoPrepare = 0, MaxPoolSize = 1, MinPoolSize = 0 };
+        return builder.ConnectionString;
+    }
 
     // Key lookups and includes: prepared, and one plan for every value (FhirStore's lookupDataSource says why).
     private static string GenericPlans(string connectionString)

@@ -6,7 +6,9 @@ namespace OpenImis.Fhir.Server.Hosting;
 /// <summary>
 /// Polls the change sequence every <c>Fhir:ReadCachePollSeconds</c> so that the read cache forgets what other server
 /// instances on the same database replaced (<see cref="CurrentResourceCache.PollAsync"/>). The cache answers nothing
-/// before the first poll, and nothing while polls fail.
+/// before the first poll, and nothing while polls fail. The polls have a connection of their own
+/// (<paramref name="dataSource"/>: one connection, no prepared statements), so that requests holding every pooled
+/// connection do not hold them up.
 /// </summary>
 internal sealed partial class ReadCacheRefresh(CurrentResourceCache cache, NpgsqlDataSource dataSource, TimeSpan pollInterval, ILogger<ReadCacheRefresh> logger) : BackgroundService
 {
@@ -24,8 +26,10 @@ internal sealed partial class ReadCacheRefresh(CurrentResourceCache cache, Npgsq
                     if (failing) LogRecovered();
                     failing = false;
                 }
-                catch (Exception e) when (StorageFailures.IsDatabaseFailure(e))
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever failed (Npgsql has thrown plain Exceptions on a broken prepared statement), the cache is
+                    // suspended and the next poll tries again: a failed poll must not stop the host.
                     if (!failing) LogPollFailed(e);
                     failing = true;
                 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OpenImis.Fhir.Server.Hosting;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
@@ -191,6 +192,92 @@ public sealed class ReadCacheTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_read_under_way_while_the_cache_starts_keeps_nothing()
+    {
+        // The first poll notes where the change sequence stands: a version read before it may have been replaced since,
+        // by a write the poll will never see, and must not be kept.
+        var id = Basics.NewId();
+        await server.Client.PutAsync(Basics.New(id));
+        var stored = (await server.Services.GetRequiredService<FhirStore>().ReadAsync("Basic", id))!;
+        using var cache = new CurrentResourceCache(1024 * 1024, TimeSpan.FromMinutes(10));
+
+        var before = cache.BeforeRead("Basic", id);
+        await cache.PollAsync(server.Services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None);
+        cache.Keep(before, stored);
+
+        Assert.True(cache.Serving);
+        Assert.False(cache.TryGet("Basic", id, out _));
+    }
+
+    [Fact]
+    public async Task The_cache_stops_answering_when_no_poll_has_succeeded_for_its_maximum_age()
+    {
+        var id = Basics.NewId();
+        await server.Client.PutAsync(Basics.New(id));
+        var stored = (await server.Services.GetRequiredService<FhirStore>().ReadAsync("Basic", id))!;
+        var dataSource = server.Services.GetRequiredService<NpgsqlDataSource>();
+        using var cache = new CurrentResourceCache(1024 * 1024, TimeSpan.FromMilliseconds(300));
+        await cache.PollAsync(dataSource, CancellationToken.None);
+        cache.Keep(cache.BeforeRead("Basic", id), stored);
+        Assert.True(cache.TryGet("Basic", id, out _));
+
+        await Task.Delay(400);
+
+        Assert.False(cache.Serving);
+        Assert.False(cache.TryGet("Basic", id, out _));
+        await cache.PollAsync(dataSource, CancellationToken.None);
+        Assert.True(cache.TryGet("Basic", id, out _));
+    }
+
+    [Fact]
+    public async Task A_poll_that_throws_anything_leaves_the_server_running()
+    {
+        using var cache = await ServingCacheAsync();
+        var broken = NpgsqlDataSource.Create(server.ConnectionString);
+        await broken.DisposeAsync(); // every command of it throws ObjectDisposedException, no NpgsqlException
+        using var refresh = new ReadCacheRefresh(cache, broken, TimeSpan.FromMilliseconds(20), NullLogger<ReadCacheRefresh>.Instance);
+
+        await refresh.StartAsync(CancellationToken.None);
+        await Task.Delay(300);
+
+        Assert.False(refresh.ExecuteTask!.IsCompleted, refresh.ExecuteTask.Exception?.ToString());
+        Assert.False(cache.Serving);
+        await refresh.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Polls_go_on_while_requests_hold_every_pooled_connection()
+    {
+        var id = Basics.NewId();
+        await server.Client.PutAsync(Basics.New(id));
+        await using var other = FhirServerHost.Build(["--urls", "http://127.0.0.1:0", "--Fhir:ReadCachePollSeconds", "0.05"],
+            server.ConnectionString + ";Maximum Pool Size=3;Timeout=60");
+        await FhirServerHost.PrepareAsync(other, CancellationToken.None);
+        await other.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(other.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        var otherCache = other.Services.GetRequiredService<CurrentResourceCache>();
+
+        await using (var holder = new NpgsqlConnection(server.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var transaction = await holder.BeginTransactionAsync();
+            await using (var command = new NpgsqlCommand("select 1 from fhir_resource where resource_type = 'Basic' and id = $1 for update", holder, transaction))
+            {
+                command.Parameters.Add(new() { Value = id });
+                await command.ExecuteNonQueryAsync();
+            }
+            // Five updates of the locked row: three hold the pool's connections while they wait, two wait for a connection.
+            var stuck = Enumerable.Range(0, 5).Select(i => client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id, $"stuck {i}"))).ToList();
+            await Task.Delay(1500); // more than the cache's maximum poll age (2 x 0.05 s + 1 s)
+
+            Assert.True(otherCache.Serving);
+            await transaction.RollbackAsync();
+            await Task.WhenAll(stuck);
+        }
+        await other.StopAsync();
+    }
+
+    [Fact]
     public async Task The_cache_holds_no_more_than_its_budget()
     {
         var store = server.Services.GetRequiredService<FhirStore>();
@@ -259,7 +346,7 @@ public sealed class ReadCacheTests(ServerFixture server)
     // A cache of its own on the collection's database, serving after its first poll.
     private async Task<CurrentResourceCache> ServingCacheAsync(long maxBytes = 1024 * 1024, int pollLimit = 10_000)
     {
-        var cache = new CurrentResourceCache(maxBytes, pollLimit);
+        var cache = new CurrentResourceCache(maxBytes, TimeSpan.FromMinutes(10), pollLimit);
         Assert.False(cache.Serving);
         await cache.PollAsync(server.Services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None);
         Assert.True(cache.Serving);
