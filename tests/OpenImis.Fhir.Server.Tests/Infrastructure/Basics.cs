@@ -42,6 +42,16 @@ public static class Basics
     public static JsonObject WithIdentifier(this JsonObject basic, string system, string value) =>
         basic.WithIdentifierNode(new JsonObject { ["system"] = system, ["value"] = value });
 
+    /// <summary>The code.text of every current Basic holding the identifier, sorted, over search (<c>_total=accurate</c> counts them all).</summary>
+    public static async Task<List<string>> StoredTextsAsync(HttpClient client, string system, string value)
+    {
+        var (status, bundle, _) = await client.SendAsync(HttpMethod.Get, $"fhir/Basic?identifier={Uri.EscapeDataString($"{system}|{value}")}&_total=accurate");
+        if (status != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"The search by identifier answered {status}");
+        var entries = FhirHttp.Entries(bundle);
+        if (entries.Count != (int)bundle!["total"]!) throw new InvalidOperationException($"The search found {entries.Count} Basics but counted {bundle["total"]}");
+        return [.. entries.Select(e => (string)e["resource"]!["code"]!["text"]!).Order(StringComparer.Ordinal)];
+    }
+
     private static JsonObject WithIdentifierNode(this JsonObject basic, JsonObject identifier)
     {
         if (basic["identifier"] is not JsonArray identifiers) basic["identifier"] = identifiers = [];

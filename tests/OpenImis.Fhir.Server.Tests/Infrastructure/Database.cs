@@ -26,6 +26,34 @@ public static class Database
     public static async Task<long> CountAsync(string connectionString, string sql, params object[] parameters) =>
         Convert.ToInt64((await QueryAsync(connectionString, sql, parameters))[0][0], System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A transaction on a connection of its own that holds a resource's row <c>for update</c> until disposed (rolled
+    /// back): writes of the resource wait for it.
+    /// </summary>
+    public static async Task<IAsyncDisposable> LockRowAsync(string connectionString, string type, string id)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("select 1 from fhir_resource where resource_type = $1 and id = $2 for update", connection, transaction))
+        {
+            command.Parameters.Add(new() { Value = type });
+            command.Parameters.Add(new() { Value = id });
+            await command.ExecuteNonQueryAsync();
+        }
+        return new HeldRow(connection, transaction);
+    }
+
+    private sealed class HeldRow(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>How many versions of a resource are stored (0: nothing was ever written).</summary>
     public static Task<long> VersionCountAsync(string connectionString, string type, string id) =>
         CountAsync(connectionString, "select count(*) from fhir_resource_version where resource_type = $1 and id = $2", type, id);

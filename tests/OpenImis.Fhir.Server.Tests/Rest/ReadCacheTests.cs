@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -134,10 +131,8 @@ public sealed class ReadCacheTests(ServerFixture server)
     {
         var id = Basics.NewId();
         await server.Client.PutAsync(Basics.New(id, "first"));
-        await using var other = FhirServerHost.Build(["--urls", "http://127.0.0.1:0", "--Fhir:ReadCachePollSeconds", "0.05"], server.ConnectionString);
-        await FhirServerHost.PrepareAsync(other, CancellationToken.None);
-        await other.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(other.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var other = await SecondServer.StartAsync(server.ConnectionString, "--Fhir:ReadCachePollSeconds", "0.05");
+        var client = other.Client;
         var otherCache = other.Services.GetRequiredService<CurrentResourceCache>();
         await ReadCachedAsync(client, otherCache, id);
 
@@ -148,7 +143,6 @@ public sealed class ReadCacheTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.NoContent, (await server.Client.SendAsync(HttpMethod.Delete, $"fhir/Basic/{id}")).Status);
         var gone = await ReadUntilAsync(client, id, body => body?["resourceType"]?.GetValue<string>() == "OperationOutcome");
         Assert.Equal("OperationOutcome", gone!["resourceType"]!.GetValue<string>());
-        await other.StopAsync();
     }
 
     // Reads through the client until the body satisfies the condition; fails after 10 s.
@@ -250,31 +244,19 @@ public sealed class ReadCacheTests(ServerFixture server)
     {
         var id = Basics.NewId();
         await server.Client.PutAsync(Basics.New(id));
-        await using var other = FhirServerHost.Build(["--urls", "http://127.0.0.1:0", "--Fhir:ReadCachePollSeconds", "0.05"],
-            server.ConnectionString + ";Maximum Pool Size=3;Timeout=60");
-        await FhirServerHost.PrepareAsync(other, CancellationToken.None);
-        await other.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(other.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var other = await SecondServer.StartAsync(server.ConnectionString + ";Maximum Pool Size=3;Timeout=60", "--Fhir:ReadCachePollSeconds", "0.05");
         var otherCache = other.Services.GetRequiredService<CurrentResourceCache>();
 
-        await using (var holder = new NpgsqlConnection(server.ConnectionString))
+        List<Task<(HttpStatusCode, JsonNode?, HttpResponseMessage)>> stuck;
+        await using (await Database.LockRowAsync(server.ConnectionString, "Basic", id))
         {
-            await holder.OpenAsync();
-            await using var transaction = await holder.BeginTransactionAsync();
-            await using (var command = new NpgsqlCommand("select 1 from fhir_resource where resource_type = 'Basic' and id = $1 for update", holder, transaction))
-            {
-                command.Parameters.Add(new() { Value = id });
-                await command.ExecuteNonQueryAsync();
-            }
             // Five updates of the locked row: three hold the pool's connections while they wait, two wait for a connection.
-            var stuck = Enumerable.Range(0, 5).Select(i => client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id, $"stuck {i}"))).ToList();
+            stuck = [.. Enumerable.Range(0, 5).Select(i => other.Client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id, $"stuck {i}")))];
             await Task.Delay(1500); // more than the cache's maximum poll age (2 x 0.05 s + 1 s)
 
             Assert.True(otherCache.Serving);
-            await transaction.RollbackAsync();
-            await Task.WhenAll(stuck);
         }
-        await other.StopAsync();
+        await Task.WhenAll(stuck);
     }
 
     [Fact]

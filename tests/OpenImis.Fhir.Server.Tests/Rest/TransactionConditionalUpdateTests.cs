@@ -211,13 +211,5 @@ public sealed class TransactionConditionalUpdateTests(ServerFixture server)
         }
     }
 
-    // The code.text of every current Basic holding the identifier, over search (_total=accurate counts them all).
-    private async Task<List<string>> StoredTextsAsync(string value)
-    {
-        var (status, bundle, _) = await _client.SendAsync(HttpMethod.Get, $"fhir/Basic?identifier={Uri.EscapeDataString($"{IdSystem}|{value}")}&_total=accurate");
-        Assert.Equal(HttpStatusCode.OK, status);
-        var entries = FhirHttp.Entries(bundle);
-        Assert.Equal(entries.Count, (int)bundle!["total"]!);
-        return [.. entries.Select(e => (string)e["resource"]!["code"]!["text"]!).Order(StringComparer.Ordinal)];
-    }
+    private Task<List<string>> StoredTextsAsync(string value) => Basics.StoredTextsAsync(_client, IdSystem, value);
 }
