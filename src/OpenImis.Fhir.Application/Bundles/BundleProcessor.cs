@@ -113,10 +113,12 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             // Rows locked before any write, in one order: two transactions writing the same resources in different orders
             // would deadlock. With them the resource each conditional update is about to write: the one its criteria
             // matched, or the id in its body when they matched nothing (see ConditionalUpdates).
+            var conditionalTargets = upfront
+                .Select(u => (Type: entries[u.Key].Type!, Id: u.Value is [var only] ? only : ResourceId(entries[u.Key].Resource)))
+                .Where(t => t.Id is not null).Select(t => (t.Type, t.Id!));
             var targets = entries.Where(e => e.Method is "PUT" or "DELETE" or "PATCH" && e.Id is not null).Select(e => (e.Type!, e.Id!))
-                .Concat(upfront.Select(u => (entries[u.Key].Type!, u.Value is [var only] ? only : ResourceId(entries[u.Key].Resource))).Where(t => t.Item2 is not null)!)
-                .Distinct().ToList();
-            await session.Transaction.LockInOrderAsync(targets!, cancellationToken);
+                .Concat(conditionalTargets).Distinct().ToList();
+            await session.Transaction.LockInOrderAsync(targets, cancellationToken);
             var conditionalReferences = await SearchConditionalReferencesAsync(session, entries, references, cancellationToken);
             string? Rewrite(string reference) => references.GetValueOrDefault(reference);
             // Conditional creates and references searched before anything was written: they also match what the
@@ -319,8 +321,6 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
             ? ConditionalCriteria.Parse(entry.Query, entry.Method == "PATCH" ? "Conditional patch" : "Conditional delete").WithPlaceholders(references)
             : null;
 
-    // The id of a conditional create (ifNoneExist) or conditional update: the one resource its criteria match, else a
-    // new one (or, for an update, the id in the resource: update as create, http.html#cond-update).
     // The matches of the conditional creates and updates whose criteria are one identifier, looked up together in one
     // statement before any write (a Bundle syncing a hundred resources by identifier asks once, not a hundred times).
     // An entry whose criteria the lookup refuses is left to AssignIdAsync, which refuses them in the entry's turn.
@@ -351,6 +351,9 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
         return matches;
     }
 
+    // The id of a conditional create (ifNoneExist) or conditional update: the one resource its criteria match (found:
+    // as LookUpIdentifiersAsync found them; null: searched here), else a new one (or, for an update, the id in the
+    // resource: update as create, http.html#cond-update). A conditional update's matches are kept (upfront).
     private static async Task AssignIdAsync(WriteSession session, BundleEntryRequest entry, ConditionalCriteria criteria, IReadOnlyList<string>? found,
         Dictionary<string, string> references, Dictionary<int, string> assigned, Dictionary<int, string> matched, Dictionary<int, IReadOnlyList<string>> upfront,
         CancellationToken cancellationToken)
