@@ -181,18 +181,10 @@ public sealed class StoreTransaction : IAsyncDisposable
     /// Serialises the transactions that hold the same key until they end (<c>pg_advisory_xact_lock</c> on a hash of
     /// it): conditional creates with the same criteria search and write one after the other, so that two of them cannot
     /// both find nothing and both create. Under read committed, each statement after the lock sees what the previous
-    /// holder committed. A hash collision only makes two unrelated writes wait for each other.
-    /// </summary>
-    public Task LockKeyAsync(string key, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return LockKeysAsync([key], cancellationToken);
-    }
-
-    /// <summary>
-    /// <see cref="LockKeyAsync"/> for several keys, in one statement that takes them in the order given (unnest returns
-    /// an array's elements in order): a transaction with a hundred conditional entries waits for one round trip, not a
-    /// hundred. Callers give the keys in one global order, so that two transactions cannot deadlock on them.
+    /// holder committed. A hash collision only makes two unrelated writes wait for each other. The keys are taken in
+    /// one statement, in the order given (unnest returns an array's elements in order): a transaction with a hundred
+    /// conditional entries waits for one round trip, not a hundred. Callers give them in one global order, so that two
+    /// transactions cannot deadlock on them.
     /// </summary>
     public async Task LockKeysAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {

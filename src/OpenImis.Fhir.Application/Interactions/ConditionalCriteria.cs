@@ -107,7 +107,7 @@ public sealed class ConditionalCriteria
 
     /// <summary>
     /// The criteria in one canonical form for a resource type (parameters sorted, values decoded): two requests with
-    /// the same criteria written in another order or encoding share a key, and so a lock (<see cref="StoreTransaction.LockKeyAsync"/>).
+    /// the same criteria written in another order or encoding share a key, and so a lock (<see cref="StoreTransaction.LockKeysAsync"/>).
     /// </summary>
     /// <param name="baseUrl">This server's base: values starting with it are keyed without it, like the local
     /// references they name (a value that is no reference only shares its key with more criteria, which at worst waits).</param>
