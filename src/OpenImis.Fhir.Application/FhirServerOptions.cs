@@ -6,6 +6,12 @@ public sealed class FhirServerOptions
     /// <summary>Largest request body accepted; larger gets 413.</summary>
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>Longest request target (path and query) accepted; longer gets 414.</summary>
+    public int MaxUrlBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Most bytes of request headers accepted (names, values and their separators); more gets 431.</summary>
+    public int MaxHeaderBytes { get; set; } = 32 * 1024;
+
     /// <summary>Deepest JSON nesting accepted; deeper gets 400. At most <see cref="DeepestJson"/>.</summary>
     public int MaxJsonDepth { get; set; } = DeepestJson;
 

@@ -39,6 +39,7 @@ internal static class FhirServerHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            RequestHeadLimits.Configure(kestrel.Limits, options);
             kestrel.AddServerHeader = false;
         });
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenImis.Fhir.Application;
 using OpenImis.Fhir.Application.Bundles;
 using OpenImis.Fhir.Application.Errors;
 using OpenImis.Fhir.Application.Interactions;
@@ -8,15 +9,17 @@ namespace OpenImis.Fhir.Server.Http;
 
 /// <summary>
 /// Turns every failure into an OperationOutcome with its status: the application's refusals (4xx), a deleted
-/// resource (410 with its ETag), the web server's own (bad request line, body too large), and, logged as errors, the
-/// server's faults (500, 503 when the database is unreachable). A client never sees a stack trace.
+/// resource (410 with its ETag), the web server's own (bad request line, body too large, URL or headers too long:
+/// <see cref="RequestHeadLimits"/>), and, logged as errors, the server's faults (500, 503 when the database is
+/// unreachable). A client never sees a stack trace.
 /// </summary>
-internal sealed class FhirErrorMiddleware(RequestDelegate next, ILogger<FhirErrorMiddleware> logger)
+internal sealed class FhirErrorMiddleware(RequestDelegate next, FhirServerOptions options, ILogger<FhirErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         try
         {
+            RequestHeadLimits.Check(context, options);
             await next(context);
             if (context.Response.StatusCode is 404 or 405 or 415 && !context.Response.HasStarted && context.Response.ContentLength is null or 0 && context.Request.Path.StartsWithSegments("/fhir"))
             {

@@ -7,7 +7,8 @@ namespace OpenImis.Fhir.Server.Tests.Rest;
 
 /// <summary>
 /// A client's mistakes get a 4xx with an OperationOutcome, never a 500, and write nothing: malformed JSON 400, unknown
-/// type 404, wrong resource type 400, unsupported media type 415, body too large 413, wrong method 405.
+/// type 404, wrong resource type 400, unsupported media type 415, body too large 413, URL too long 414,
+/// headers too large 431, wrong method 405.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class ErrorTests(ServerFixture server)
@@ -152,6 +153,38 @@ public sealed class ErrorTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Contains(FhirHttp.Issues(outcome), i => i.Code == "too-costly");
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", "too-large"));
+    }
+
+    // Kestrel refuses a request line or header block over its limits itself, with an empty body: the server's own
+    // limits, below Kestrel's, answer with an OperationOutcome.
+    [Fact]
+    public async Task A_url_over_the_limit_is_414_with_an_operation_outcome_and_one_within_it_is_served()
+    {
+        var longest = "fhir/Basic?code:text=";
+        longest += new string('x', 8 * 1024 - 1 - longest.Length);
+
+        var (within, withinBody, _) = await _client.SendAsync(HttpMethod.Get, longest);
+        var (over, overBody, response) = await _client.SendAsync(HttpMethod.Get, longest + "xx");
+
+        Assert.Equal(HttpStatusCode.OK, within);
+        Assert.Equal("Bundle", (string?)withinBody!["resourceType"]);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, over);
+        Assert.Contains(FhirHttp.Issues(overBody), i => i.Code == "too-long" && i.Text.Contains("Fhir:MaxUrlBytes"));
+        Assert.Equal("application/fhir+json", FhirHttp.ContentType(response)!.MediaType);
+    }
+
+    [Fact]
+    public async Task Headers_over_the_limit_are_431_with_an_operation_outcome_and_nothing_is_stored()
+    {
+        var id = Basics.NewId("headers");
+        var longCriteria = "identifier=" + new string('x', 33 * 1024);
+
+        var (status, body, response) = await _client.SendAsync(HttpMethod.Put, $"fhir/Basic/{id}", Basics.New(id), ("X-Padding", longCriteria));
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, status);
+        Assert.Contains(FhirHttp.Issues(body), i => i.Code == "too-long" && i.Text.Contains("Fhir:MaxHeaderBytes"));
+        Assert.Equal("application/fhir+json", FhirHttp.ContentType(response)!.MediaType);
+        Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
     }
 
     [Fact]
