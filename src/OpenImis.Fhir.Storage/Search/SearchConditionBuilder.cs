@@ -184,7 +184,22 @@ public sealed class SearchConditionBuilder(SearchParameterRegistry registry, Sea
         var t = sql.Alias("h");
         var type = resourceType == SearchRequest.AnyType ? "" : $" and {x}.target_type = {sql.Add(resourceType)}";
         return $"exists (select 1 from search_reference {x} join fhir_resource {l} on {l}.rid = {x}.rid join fhir_resource {t} on {t}.resource_type = {x}.target_type and {t}.id = {x}.target_id " +
-            $"where {t}.rid = {resource}.rid and {x}.resource_type = {sql.Add("List")} and {x}.code = {sql.Add("item")}{type} and {l}.id = any({sql.Add(criterion.Values.ToArray())}) and not {t}.deleted)";
+            $"where {t}.rid = {resource}.rid and {x}.resource_type = {sql.Add("List")} and {x}.code = {sql.Add("item")}{type} and {l}.id = any({sql.Add(criterion.Values.ToArray())}) and not {t}.deleted " +
+            $"and {NotOnlyDeleted(sql, l, t)})";
+    }
+
+    // A List in changes mode flags the items it dropped (List.entry.deleted: "the item has been deleted from the
+    // list"). The item index cannot tell those entries from the others, so a List that flags any is read: the
+    // resource is a member when an entry without the flag refers to it (Type/id, versioned or absolute).
+    private static string NotOnlyDeleted(SqlBuilder sql, string list, string member)
+    {
+        var v = sql.Alias("lv");
+        var e = sql.Alias("le");
+        var key = $"{member}.resource_type || '/' || {member}.id";
+        var reference = $"regexp_replace({e}.value -> 'item' ->> 'reference', '/_history/[^/]*$', '')";
+        return $"exists (select 1 from fhir_resource_version {v} where {v}.resource_type = {list}.resource_type and {v}.id = {list}.id and {v}.version_id = {list}.version_id " +
+            $"and (not {v}.body @> '{{\"entry\": [{{\"deleted\": true}}]}}' or exists (select 1 from jsonb_array_elements({v}.body -> 'entry') {e} " +
+            $"where ({e}.value ->> 'deleted') is distinct from 'true' and ({reference} = {key} or right({reference}, length({key}) + 1) = '/' || {key}))))";
     }
 
     // _has:Claim:patient:status=active: some Claim whose patient is this resource has status active. Written on the

@@ -59,6 +59,30 @@ public sealed class ListSearchTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Items_a_changes_list_flags_as_deleted_are_not_members()
+    {
+        var kept = await CreateAsync(Basics.New());
+        var dropped = await CreateAsync(Basics.New());
+        var droppedByVersion = await CreateAsync(Basics.New());
+        var readded = await CreateAsync(Basics.New());
+        var changes = List(kept, dropped, droppedByVersion, readded, readded);
+        changes["mode"] = "changes";
+        var entries = changes["entry"]!.AsArray();
+        entries[0]!["item"]!["reference"] = $"Basic/{kept}/_history/1";
+        entries[1]!["deleted"] = true;
+        entries[2]!["deleted"] = true;
+        entries[2]!["item"]!["reference"] = $"Basic/{droppedByVersion}/_history/1";
+        entries[3]!["deleted"] = true;
+        var list = await CreateAsync(changes);
+
+        await _client.ExpectAsync($"Basic?_list={list}", [kept, readded]);
+
+        // Once no entry is flagged, every item is a member again.
+        await _client.PutAsync(Identified(list, List(kept, dropped)));
+        await _client.ExpectAsync($"Basic?_list={list}", [kept, dropped]);
+    }
+
+    [Fact]
     public async Task Functional_lists_and_modifiers_are_refused_and_strict_handling_knows_the_parameter()
     {
         var member = await CreateAsync(Basics.New());
