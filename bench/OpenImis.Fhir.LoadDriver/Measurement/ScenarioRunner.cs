@@ -28,6 +28,7 @@ internal static class ScenarioRunner
         using var process = Process.GetCurrentProcess();
         var windowCpu = Task.CompletedTask;
         var cpuAtWindow = TimeSpan.Zero;
+        TimeSpan? machineAtWindow = null;
         var start = Stopwatch.GetTimestamp();
         try
         {
@@ -36,6 +37,7 @@ internal static class ScenarioRunner
                 await Task.Delay(warmup, cancellationToken);
                 process.Refresh();
                 cpuAtWindow = process.TotalProcessorTime;
+                machineAtWindow = MachineCpu.Busy();
             }, cancellationToken);
             var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
             var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -83,9 +85,16 @@ internal static class ScenarioRunner
         }
         await windowCpu;
         process.Refresh();
-        var driverCpu = (process.TotalProcessorTime - cpuAtWindow).TotalSeconds / (Stopwatch.GetElapsedTime(start) - warmup).TotalSeconds;
+        var machine = MachineCpu.Busy();
+        var window = (Stopwatch.GetElapsedTime(start) - warmup).TotalSeconds;
+        var driverSeconds = (process.TotalProcessorTime - cpuAtWindow).TotalSeconds;
+        var driverCpu = driverSeconds / window;
         var requests = recorders.Sum(r => r.Count);
         var seconds = duration.TotalSeconds;
+        // The rest of the machine's CPU in the window (the server and PostgreSQL), per request completed in it.
+        double? serviceCpuMs = machine is { } end && machineAtWindow is { } begin && requests > 0
+            ? Math.Round(((end - begin).TotalSeconds - driverSeconds) / window / (requests / seconds) * 1000, 3)
+            : null;
         return new ScenarioResult(
             Scenario: scenario.Name,
             Target: scenario.Target,
@@ -99,6 +108,7 @@ internal static class ScenarioRunner
             Latency: LatencyRecorder.Summarise(recorders),
             ErrorSamples: errors.Samples,
             Aborted: errors.Aborted,
-            DriverCpuPercent: Math.Round(driverCpu * 100, 1));
+            DriverCpuPercent: Math.Round(driverCpu * 100, 1),
+            ServiceCpuMsPerRequest: serviceCpuMs);
     }
 }

@@ -4,7 +4,9 @@ namespace OpenImis.Fhir.LoadDriver.Results;
 
 /// <summary>
 /// One scenario at one concurrency, as written to results.json. <see cref="DriverCpuPercent"/>: the driver's own CPU
-/// time in the measured window, in percent of one core.
+/// time in the measured window, in percent of one core. <see cref="ServiceCpuMsPerRequest"/>: the rest of the
+/// machine's CPU time in the window (the server and PostgreSQL, when nothing else runs) per completed request; null
+/// where the machine's CPU time cannot be read.
 /// </summary>
 internal sealed record ScenarioResult(
     string Scenario,
@@ -19,4 +21,5 @@ internal sealed record ScenarioResult(
     LatencySummary Latency,
     IReadOnlyList<string> ErrorSamples,
     bool Aborted,
-    double DriverCpuPercent);
+    double DriverCpuPercent,
+    double? ServiceCpuMsPerRequest = null);

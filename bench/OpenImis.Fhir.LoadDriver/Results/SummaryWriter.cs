@@ -26,10 +26,11 @@ internal static class SummaryWriter
             $"{run.WarmupSeconds:0.#} s warm-up and {run.DurationSeconds:0.#} s measured per scenario and concurrency, after {run.ServerWarmupSeconds:0.#} s of untimed creates per server; closed loop (each client one request at a time).");
         md.AppendLine(CultureInfo.InvariantCulture, $"Server {run.BaseUrl}. Patient body {run.PatientBytes:N0} bytes; transaction Bundle {run.BundleEntries} entries, {run.BundleBytes:N0} bytes. " +
             $"Raw ceiling: table `{Postgres.RawTable.Name}` in the server's database{(run.Postgres is null ? " (not run)" : "")}. " +
-            $"Driver CPU: the load driver's own CPU time in the measured window, in cores (it shares the {run.ProcessorCount} with the server and PostgreSQL).");
+            $"Driver CPU: the load driver's own CPU time in the measured window, in cores (it shares the {run.ProcessorCount} with the server and PostgreSQL). " +
+            $"Service CPU: the rest of the machine's CPU time in the window (the server and PostgreSQL, on a machine running nothing else), per request.");
         md.AppendLine();
-        md.AppendLine("| scenario | clients | requests/s | resources/s | p50 ms | p99 ms | errors | raw ceiling rows/s | ratio | target | met? | driver CPU |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|");
+        md.AppendLine("| scenario | clients | requests/s | resources/s | p50 ms | p99 ms | errors | raw ceiling rows/s | ratio | target | met? | driver CPU | service CPU ms/request |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|");
         foreach (var s in run.Scenarios.Where(s => s.Target == Measurement.Scenario.Server))
         {
             var raw = Ceiling(run, s);
@@ -37,7 +38,7 @@ internal static class SummaryWriter
             var (target, met) = Target(s, ratio, run.Compare);
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | " +
-                $"{(raw is null ? "—" : Rate(raw.ResourcesPerSecond))} | {(ratio is { } r ? Percent(r) : "—")} | {target} | {Met(met)} | {Cpu(s)} |");
+                $"{(raw is null ? "—" : Rate(raw.ResourcesPerSecond))} | {(ratio is { } r ? Percent(r) : "—")} | {target} | {Met(met)} | {Cpu(s)} | {ServiceCpu(s)} |");
         }
         var rawRows = run.Scenarios.Where(s => s.Target == Measurement.Scenario.Postgres).ToList();
         if (rawRows.Count > 0)
@@ -46,12 +47,12 @@ internal static class SummaryWriter
             md.AppendLine("Raw PostgreSQL ceiling, same JSON: `raw-insert` = one autocommitted single-row INSERT per request (the create body); " +
                 "`raw-batch` = one 100-row INSERT per transaction (the Bundle's 100 resources). Prepared statements, one connection per client.");
             md.AppendLine();
-            md.AppendLine("| scenario | clients | statements/s | rows/s | p50 ms | p99 ms | errors | driver CPU |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| scenario | clients | statements/s | rows/s | p50 ms | p99 ms | errors | driver CPU | service CPU ms/statement |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var s in rawRows)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | {Cpu(s)} |");
+                    $"| {s.Scenario} | {s.Clients} | {Rate(s.RequestsPerSecond)} | {Rate(s.ResourcesPerSecond)} | {Ms(s.Latency.P50Ms)} | {Ms(s.Latency.P99Ms)} | {Errors(s)} | {Cpu(s)} | {ServiceCpu(s)} |");
             }
         }
         md.AppendLine();
@@ -159,6 +160,33 @@ internal static class SummaryWriter
             var what = byLatency ? "to the p50 latency of a create at 1 client" : $"to the cost of a create by throughput at {Clients(clients)}";
             yield return $"search indexing adds {Percent(median)} {what} ({figures}), target under {Percent(IndexingOverheadTarget)}: **{Met(median < IndexingOverheadTarget)}**";
         }
+        foreach (var line in CpuOverhead(creates, unindexed, compare)) yield return line;
+    }
+
+    /// <summary>
+    /// The same pairs by the CPU a create costs the server and PostgreSQL (on - off) / off, at every concurrency:
+    /// a third reading of "the cost of a create", free of how latency and throughput hide or show waiting.
+    /// </summary>
+    private static IEnumerable<string> CpuOverhead(ScenarioResult[] creates, ScenarioResult[] unindexed, string? compare)
+    {
+        foreach (var clients in unindexed.Select(s => s.Clients).Distinct())
+        {
+            var pairs = creates.Where(c => c.Clients == clients).Zip(unindexed.Where(c => c.Clients == clients))
+                .Where(p => Valid(p.First) && Valid(p.Second) && p.First.ServiceCpuMsPerRequest > 0 && p.Second.ServiceCpuMsPerRequest > 0)
+                .ToList();
+            if (pairs.Count == 0) continue;
+            var added = pairs.Select(p => p.First.ServiceCpuMsPerRequest!.Value / p.Second.ServiceCpuMsPerRequest!.Value - 1).ToList();
+            var median = Median(added);
+            var figures = pairs.Count == 1
+                ? $"{(compare is null ? "indexing on" : "first")} {Ms(pairs[0].First.ServiceCpuMsPerRequest!.Value)} ms, {(compare is null ? "off" : "second")} {Ms(pairs[0].Second.ServiceCpuMsPerRequest!.Value)} ms"
+                : $"median of {added.Count} rounds: {string.Join(", ", added.Select(Percent))}";
+            if (compare is not null)
+            {
+                yield return $"a create costs {Percent(median)} more CPU on the first server than on the second ({compare}), at {Clients(clients)} ({figures})";
+                continue;
+            }
+            yield return $"search indexing adds {Percent(median)} to the CPU a create costs the server and PostgreSQL at {Clients(clients)} ({figures}), target under {Percent(IndexingOverheadTarget)}: **{Met(median < IndexingOverheadTarget)}**";
+        }
     }
 
     private static double Median(List<double> values)
@@ -173,6 +201,8 @@ internal static class SummaryWriter
     private static string Percent(double ratio) => (ratio * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Cpu(ScenarioResult s) => (s.DriverCpuPercent / 100).ToString("0.00", CultureInfo.InvariantCulture) + " core";
+
+    private static string ServiceCpu(ScenarioResult s) => s.ServiceCpuMsPerRequest is { } ms ? Ms(ms) : "—";
 
     private static string Clients(int n) => n == 1 ? "1 client" : $"{n} clients";
 

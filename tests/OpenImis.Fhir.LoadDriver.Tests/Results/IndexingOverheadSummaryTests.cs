@@ -65,6 +65,30 @@ public sealed class IndexingOverheadSummaryTests
     }
 
     [Fact]
+    public void The_cpu_a_create_costs_gives_a_third_reading_at_every_concurrency()
+    {
+        var summary = Summary(
+            Create("create", 1, 80, 13.0) with { ServiceCpuMsPerRequest = 1.2 }, Create("create-unindexed", 1, 100, 10.0) with { ServiceCpuMsPerRequest = 1.0 },
+            Create("create", 4, 200, 20) with { ServiceCpuMsPerRequest = 1.5 }, Create("create-unindexed", 4, 240, 16) with { ServiceCpuMsPerRequest = 1.0 },
+            Create("create", 4, 200, 20) with { ServiceCpuMsPerRequest = 1.3 }, Create("create-unindexed", 4, 240, 16) with { ServiceCpuMsPerRequest = 1.0 },
+            Create("create", 4, 200, 20) with { ServiceCpuMsPerRequest = 1.8 }, Create("create-unindexed", 4, 240, 16) with { ServiceCpuMsPerRequest = 1.0 });
+
+        // 1.2 ms against 1.0 ms: 20%. At 4 clients 50%, 30%, 80%: median 50%.
+        Assert.Contains("search indexing adds 20% to the CPU a create costs the server and PostgreSQL at 1 client (indexing on 1.20 ms, off 1.00 ms), target under 30%: **yes**", summary, StringComparison.Ordinal);
+        Assert.Contains("search indexing adds 50% to the CPU a create costs the server and PostgreSQL at 4 clients (median of 3 rounds: 50%, 30%, 80%), target under 30%: **no**", summary, StringComparison.Ordinal);
+        Assert.Contains("| create | 1 | 80.0 | 80.0 | 13.00 | 13.00 | 0 | — | — | ≥ 30% of raw | — | 0.05 core | 1.20 |", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_machine_cpu_there_is_no_cpu_reading()
+    {
+        var summary = Summary(Create("create", 4, 200, 20), Create("create-unindexed", 4, 240, 16));
+
+        Assert.DoesNotContain("to the CPU a create costs", summary, StringComparison.Ordinal);
+        Assert.Contains("| create | 4 | 200 | 200 | 20.00 | 20.00 | 0 | — | — | ≥ 30% of raw, p99 < 20 ms | — | 0.05 core | — |", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_the_unindexed_server_there_is_no_overhead_verdict()
     {
         Assert.DoesNotContain("search indexing adds", Summary(Create("create", 1, 80, 13.0)), StringComparison.Ordinal);
