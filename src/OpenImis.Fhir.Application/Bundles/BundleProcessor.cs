@@ -158,7 +158,7 @@ public sealed class BundleProcessor(FhirContext context, BundleReader reads)
                 if (conditionalUpdates?.Matches(entry, options.Criteria) is { } known) options = options with { KnownMatches = known };
                 results[entry.Index] = matched.TryGetValue(entry.Index, out var existingId)
                     ? new EntryResult(200, await session.Transaction.ReadAsync(entry.Type!, existingId, cancellationToken), [])
-                    : entry.IsRead ? await reads.ReadAsync(entry, session.Transaction, reading.BaseUrl, reading.Strict, cancellationToken)
+                    : entry.IsRead ? await reads.ReadAsync(entry, session.Transaction, reading.BaseUrl, reading.Strict, cancellationToken, references)
                     : await ExecuteAsync(session, entry, options, transactional: true, cancellationToken);
                 if (!entry.IsRead && !matched.ContainsKey(entry.Index)) conditionalUpdates?.Executed(entry, results[entry.Index].Resource);
                 // A conditional entry's resource is known only now; it may be one another entry writes too.

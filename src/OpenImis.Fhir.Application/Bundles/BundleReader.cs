@@ -17,18 +17,21 @@ namespace OpenImis.Fhir.Application.Bundles;
 /// <c>request.url</c>.
 /// <para>
 /// In a transaction, reads, searches and histories run in the transaction, after its writes, and see them
-/// (docs/architecture.md, Bundles).
+/// (docs/architecture.md, Bundles); a query's values that are the fullUrl of an entry name what that entry wrote, as
+/// in conditional criteria (<c>Claim?patient=urn:uuid:...</c>).
 /// </para>
 /// </summary>
 public sealed class BundleReader(ResourceReader reader, SearchInteraction search, HistoryInteraction history, CapabilitiesInteraction capabilities, ResultShaper shaper)
 {
     /// <param name="transaction">A transaction Bundle's; null in a batch.</param>
     /// <param name="strict"><c>Prefer: handling=strict</c> on the POST: searches refuse unknown parameters.</param>
-    internal async Task<EntryResult> ReadAsync(BundleEntryRequest entry, StoreTransaction? transaction, string baseUrl, bool strict, CancellationToken cancellationToken)
+    /// <param name="placeholders">A transaction's fullUrls and the <c>Type/id</c> their entries wrote.</param>
+    internal async Task<EntryResult> ReadAsync(BundleEntryRequest entry, StoreTransaction? transaction, string baseUrl, bool strict, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? placeholders = null)
     {
         try
         {
-            return await AnswerAsync(entry, transaction, baseUrl, strict, cancellationToken);
+            return await AnswerAsync(entry, transaction, baseUrl, strict, placeholders, cancellationToken);
         }
         catch (FhirException e)
         {
@@ -36,8 +39,10 @@ public sealed class BundleReader(ResourceReader reader, SearchInteraction search
         }
     }
 
-    private async Task<EntryResult> AnswerAsync(BundleEntryRequest entry, StoreTransaction? transaction, string baseUrl, bool strict, CancellationToken cancellationToken)
+    private async Task<EntryResult> AnswerAsync(BundleEntryRequest entry, StoreTransaction? transaction, string baseUrl, bool strict,
+        IReadOnlyDictionary<string, string>? placeholders, CancellationToken cancellationToken)
     {
+        List<KeyValuePair<string, string>> QueryParameters(string? query) => Parameters(query, placeholders);
         if (entry.History)
         {
             var path = string.Join('/', new[] { entry.Type, entry.Id, "_history" }.OfType<string>());
@@ -70,7 +75,7 @@ public sealed class BundleReader(ResourceReader reader, SearchInteraction search
     }
 
     // The query of an entry's url, as a server reads a URL's: name=value pairs split on '&', percent-decoded, '+' a space.
-    private static List<KeyValuePair<string, string>> QueryParameters(string? query)
+    private static List<KeyValuePair<string, string>> Parameters(string? query, IReadOnlyDictionary<string, string>? placeholders)
     {
         var parameters = new List<KeyValuePair<string, string>>();
         if (string.IsNullOrEmpty(query)) return parameters;
@@ -79,7 +84,8 @@ public sealed class BundleReader(ResourceReader reader, SearchInteraction search
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? pair : pair[..equals];
             var value = equals < 0 ? "" : pair[(equals + 1)..];
-            parameters.Add(new(Decode(name), Decode(value)));
+            var decoded = Decode(name);
+            parameters.Add(new(decoded, placeholders is null ? Decode(value) : ConditionalCriteria.WithPlaceholder(decoded, Decode(value), placeholders)));
         }
         return parameters;
     }

@@ -83,26 +83,34 @@ public sealed class ConditionalCriteria
         var parameters = new List<(string Name, string Value)>(_parameters.Count);
         foreach (var (name, value) in _parameters)
         {
-            if (!value.Contains("urn:", StringComparison.Ordinal))
-            {
-                parameters.Add((name, value));
-                continue;
-            }
-            // A list of values (a,b) takes each on its own; placeholders hold no comma to escape. _id and _list (also
-            // at the end of a chain or _has: _has:List:item:_id) take the bare id of what the entry writes.
-            var code = name[(name.LastIndexOfAny([':', '.']) + 1)..];
-            var parts = value.Split(',');
-            for (var i = 0; i < parts.Length; i++)
-            {
-                if (placeholders.TryGetValue(parts[i], out var local))
-                {
-                    parts[i] = code is "_id" or "_list" ? local[(local.IndexOf('/', StringComparison.Ordinal) + 1)..] : local;
-                    changed = true;
-                }
-            }
-            parameters.Add((name, string.Join(',', parts)));
+            var rewritten = WithPlaceholder(name, value, placeholders);
+            changed |= !ReferenceEquals(rewritten, value);
+            parameters.Add((name, rewritten));
         }
         return changed ? new ConditionalCriteria(parameters, _what, _location) : this;
+    }
+
+    /// <summary>
+    /// One search parameter's value with the placeholders of a transaction replaced (see <see cref="WithPlaceholders"/>);
+    /// the same string when it holds none.
+    /// </summary>
+    internal static string WithPlaceholder(string name, string value, IReadOnlyDictionary<string, string> placeholders)
+    {
+        if (!value.Contains("urn:", StringComparison.Ordinal)) return value;
+        // A list of values (a,b) takes each on its own; placeholders hold no comma to escape. _id and _list (also at the
+        // end of a chain or _has: _has:List:item:_id) take the bare id of what the entry writes.
+        var code = name[(name.LastIndexOfAny([':', '.']) + 1)..];
+        var parts = value.Split(',');
+        var changed = false;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (placeholders.TryGetValue(parts[i], out var local))
+            {
+                parts[i] = code is "_id" or "_list" ? local[(local.IndexOf('/', StringComparison.Ordinal) + 1)..] : local;
+                changed = true;
+            }
+        }
+        return changed ? string.Join(',', parts) : value;
     }
 
     /// <summary>

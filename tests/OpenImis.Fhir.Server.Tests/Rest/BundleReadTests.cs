@@ -6,9 +6,9 @@ using static OpenImis.Fhir.Server.Tests.Infrastructure.Bundles;
 namespace OpenImis.Fhir.Server.Tests.Rest;
 
 /// <summary>
-/// History, metadata and HEAD entries of batch and transaction Bundles (http.html#transaction): each answered as the
-/// same request over REST, a failure located at the entry's <c>request.url</c>. Expectations come from the versions
-/// each test writes itself.
+/// History, metadata, HEAD and search entries of batch and transaction Bundles (http.html#transaction): each answered
+/// as the same request over REST, a failure located at the entry's <c>request.url</c>. Expectations come from the
+/// versions each test writes itself.
 /// </summary>
 [Collection(ServerCollection.Name)]
 public sealed class BundleReadTests(ServerFixture server)
@@ -119,5 +119,45 @@ public sealed class BundleReadTests(ServerFixture server)
 
         var (_, missing, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Batch(Entry("HEAD", $"Basic/{Basics.NewId()}")));
         Assert.Equal(404, Status(FhirHttp.Entries(missing)[0]));
+    }
+
+    [Fact]
+    public async Task A_search_entry_of_a_transaction_finds_what_entries_named_by_their_full_url_wrote()
+    {
+        var (subjectUrn, memberUrn, listUrn) = (NewUrn(), NewUrn(), NewUrn());
+        var text = Basics.NewId("placeholder");
+        var list = new JsonObject
+        {
+            ["resourceType"] = "List",
+            ["status"] = "current",
+            ["mode"] = "working",
+            ["entry"] = new JsonArray(new JsonObject { ["item"] = new JsonObject { ["reference"] = memberUrn } }),
+        };
+
+        var (status, response, _) = await _client.SendAsync(HttpMethod.Post, "fhir", Transaction(
+            Entry("POST", "Basic", Basics.New(text: text), subjectUrn),
+            Entry("POST", "Basic", Basics.New(text: text).WithSubject(subjectUrn), memberUrn),
+            Entry("POST", "List", list, listUrn),
+            Entry("GET", $"Basic?subject={Uri.EscapeDataString(subjectUrn)}"),
+            Entry("GET", $"Basic?_id={memberUrn},{subjectUrn}"),
+            Entry("GET", $"Basic?_list={listUrn}"),
+            Entry("GET", $"Basic?code:text={text}&subject=urn:uuid:{Guid.NewGuid()}")));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entries = FhirHttp.Entries(response);
+        var subject = ((string)entries[0]["response"]!["location"]!).Split('/')[1];
+        var member = ((string)entries[1]["response"]!["location"]!).Split('/')[1];
+        string[] Found(int at) => SearchsetIds(entries[at]);
+        Assert.Equal([member], Found(3));
+        Assert.Equal(new[] { member, subject }.Order(StringComparer.Ordinal), Found(4).Order(StringComparer.Ordinal));
+        Assert.Equal([member], Found(5));
+        // A placeholder no entry holds stays as written, and matches nothing.
+        Assert.Empty(Found(6));
+    }
+
+    private static string[] SearchsetIds(JsonNode entry)
+    {
+        var bundle = entry["resource"] ?? throw new InvalidOperationException("The entry holds no searchset: " + entry.ToJsonString());
+        return [.. FhirHttp.Entries(bundle).Select(e => (string)e["resource"]!["id"]!)];
     }
 }
