@@ -36,6 +36,7 @@ internal static class FhirServerHost
         {
             throw new InvalidOperationException($"Fhir:MaxJsonDepth is {options.MaxJsonDepth}; it must be between 1 and {FhirServerOptions.DeepestJson}");
         }
+        RequestHeadLimits.Validate(options);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;

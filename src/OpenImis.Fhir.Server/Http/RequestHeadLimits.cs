@@ -15,6 +15,19 @@ internal static class RequestHeadLimits
 {
     private const int KestrelFloor = 64 * 1024;
 
+    // Bounds for the settings: at least a plain request's, and Kestrel's margin above them still an int.
+    private const int Least = 1024;
+    private const int Most = 64 * 1024 * 1024;
+
+    /// <summary>Refuses settings out of bounds, at start.</summary>
+    public static void Validate(FhirServerOptions options)
+    {
+        foreach (var (name, value) in new[] { ("Fhir:MaxUrlBytes", options.MaxUrlBytes), ("Fhir:MaxHeaderBytes", options.MaxHeaderBytes) })
+        {
+            if (value is < Least or > Most) throw new InvalidOperationException($"{name} is {value}; it must be between {Least} and {Most}");
+        }
+    }
+
     public static void Configure(KestrelServerLimits limits, FhirServerOptions options)
     {
         limits.MaxRequestLineSize = Math.Max(KestrelFloor, 4 * options.MaxUrlBytes);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using OpenImis.Fhir.Server.Hosting;
 using OpenImis.Fhir.Server.Tests.Infrastructure;
 
 namespace OpenImis.Fhir.Server.Tests.Rest;
@@ -185,6 +186,16 @@ public sealed class ErrorTests(ServerFixture server)
         Assert.Contains(FhirHttp.Issues(body), i => i.Code == "too-long" && i.Text.Contains("Fhir:MaxHeaderBytes"));
         Assert.Equal("application/fhir+json", FhirHttp.ContentType(response)!.MediaType);
         Assert.Equal(0, await Database.VersionCountAsync(server.ConnectionString, "Basic", id));
+    }
+
+    [Theory]
+    [InlineData("Fhir:MaxUrlBytes", "100")]
+    [InlineData("Fhir:MaxHeaderBytes", "2000000000")]
+    public void A_url_or_header_limit_out_of_bounds_stops_the_server_at_start(string setting, string value)
+    {
+        var refusal = Assert.Throws<InvalidOperationException>(() => FhirServerHost.Build(["--urls", "http://127.0.0.1:0", "--" + setting, value], server.ConnectionString));
+
+        Assert.Contains(setting, refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
