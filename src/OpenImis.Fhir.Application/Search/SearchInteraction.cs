@@ -17,17 +17,24 @@ namespace OpenImis.Fhir.Application.Search;
 /// default) unknown ones, runs the search and writes the searchset Bundle: matches and includes with their
 /// search.mode, <c>total</c> when asked, <c>self</c> and <c>next</c> links (the next link carries a cursor).
 /// </summary>
-public sealed class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments, ResultShaper shaper)
+public sealed class SearchInteraction(FhirContext context, SearchEngine engine, CompartmentCatalog compartments, ResultShaper shaper, StoredSearchParameters stored)
 {
     public const string CursorParameter = PagingLinks.CursorParameter;
+
+    /// <summary>
+    /// Names the parameters of a search stored by <see cref="StoredSearchParameters"/>: the paging links of a search
+    /// whose parameters would make them longer than a URL the server accepts (a POST _search with a long form body).
+    /// </summary>
+    public const string StoredParametersParameter = "_stored-parameters";
 
     private static readonly HashSet<string> Ignored = ["_format", "_pretty"];
 
     /// <param name="transaction">A transaction Bundle's, for a search entry: the search sees the Bundle's writes.</param>
-    public Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<byte[]> SearchAsync(string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
-        return SearchAsync(type, null, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", transaction, cancellationToken);
+        parameters = await WithStoredParametersAsync(parameters, cancellationToken);
+        return await SearchAsync(type, null, null, parameters, strict, baseUrl, $"{baseUrl}/{type}", transaction, cancellationToken);
     }
 
     /// <summary>
@@ -36,11 +43,12 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
     /// every type of a compartment takes them. Without <c>_type</c> it reads the rows of every type.
     /// </summary>
     /// <param name="transaction">A transaction Bundle's, for a search entry: the search sees the Bundle's writes.</param>
-    public Task<byte[]> SystemSearchAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<byte[]> SystemSearchAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        parameters = await WithStoredParametersAsync(parameters, cancellationToken);
         var types = NamedTypes(parameters, null)?.Order(StringComparer.Ordinal).ToList();
-        return SearchAsync(SearchRequest.AnyType, null, types, parameters, strict, baseUrl, baseUrl, transaction, cancellationToken);
+        return await SearchAsync(SearchRequest.AnyType, null, types, parameters, strict, baseUrl, baseUrl, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -50,9 +58,10 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
     /// the compartment at once (http.html#search: <c>GET [base]/[compartment]/[id]/*</c>), <c>_type</c> narrowing
     /// them, with the parameters every type has (those of base Resource: <c>_id</c>, <c>_lastUpdated</c>, <c>_tag</c>...).
     /// </summary>
-    public Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<byte[]> CompartmentSearchAsync(string compartmentType, string compartmentId, string type, IReadOnlyList<KeyValuePair<string, string>> parameters, bool strict, string baseUrl, StoreTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        parameters = await WithStoredParametersAsync(parameters, cancellationToken);
         if (!context.IsResourceType(compartmentType)) throw FhirException.NotFound($"Unknown resource type '{compartmentType}'");
         var compartment = compartments.Find(compartmentType)
             ?? throw FhirException.NotFound($"{compartmentType} is not a compartment; the compartments are {string.Join(", ", compartments.All.Select(c => c.Type))}");
@@ -61,13 +70,13 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         if (type == SearchRequest.AnyType)
         {
             var members = CompartmentTypes(compartment, parameters);
-            return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), null, parameters, strict, baseUrl, path, transaction, cancellationToken);
+            return await SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, members), null, parameters, strict, baseUrl, path, transaction, cancellationToken);
         }
         if (!context.IsResourceType(type)) throw FhirException.NotFound($"Unknown resource type '{type}'");
         var parametersOfType = compartment.ParametersOf(type)
             ?? throw FhirException.BadRequest($"{type} is never in a {compartmentType} compartment ({compartment.Url})");
         var only = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [type] = parametersOfType };
-        return SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), null, parameters, strict, baseUrl, path, transaction, cancellationToken);
+        return await SearchAsync(type, new SearchCompartment(compartmentType, compartmentId, only), null, parameters, strict, baseUrl, path, transaction, cancellationToken);
     }
 
     // The member types of the compartment that this server knows, narrowed by _type (search.html#_type): a type
@@ -188,7 +197,42 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         {
             throw new FhirException(400, e.IssueCode, e.Message);
         }
-        return WriteBundle(type, path, parameters, page, ignored, shape, baseUrl);
+        var links = await LinksAsync(path, parameters, ignored, page.NextCursor, cancellationToken);
+        return WriteBundle(type, links, page, ignored, shape, baseUrl);
+    }
+
+    // A link to stored parameters: those stored, with the link's cursor and the URL's _format and _pretty.
+    private async Task<IReadOnlyList<KeyValuePair<string, string>>> WithStoredParametersAsync(IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        var named = parameters.Where(p => p.Key == StoredParametersParameter).ToList();
+        if (named.Count == 0) return parameters;
+        var others = parameters.Where(p => p.Key != StoredParametersParameter && p.Key != CursorParameter && !Ignored.Contains(p.Key)).Select(p => p.Key).Distinct().ToList();
+        if (named.Count > 1 || others.Count > 0)
+        {
+            throw FhirException.BadRequest($"{StoredParametersParameter} names the parameters of a search stored for its paging links; it takes one value and no other parameters but {CursorParameter}, _format and _pretty{(others.Count > 0 ? $" (found {string.Join(", ", others)})" : "")}");
+        }
+        var found = await stored.LoadAsync(named[0].Value, cancellationToken)
+            ?? throw new FhirException(410, "not-found", $"{StoredParametersParameter}: no search is stored under '{named[0].Value}'; stored searches are kept {StoredSearchParameters.Retention.TotalHours:0} hours after their last page. Run the search again");
+        return [.. found, .. parameters.Where(p => p.Key != StoredParametersParameter && !found.Any(f => f.Key == p.Key))];
+    }
+
+    // search.html#selflink: the links hold the parameters used, not those ignored. When they would make a link longer
+    // than a URL this server accepts (Fhir:MaxUrlBytes), they are stored and the links name them.
+    private async Task<List<(string Relation, string Url)>> LinksAsync(string path, IReadOnlyList<KeyValuePair<string, string>> parameters, List<string> ignored, string? next, CancellationToken cancellationToken)
+    {
+        var used = parameters.Where(p => !ignored.Contains(p.Key) && p.Key != CursorParameter).ToList();
+        var self = path + PagingLinks.Query(used, null);
+        var nextLink = next is null ? null : path + PagingLinks.Query(used, next);
+        if (Math.Max(self.Length, nextLink?.Length ?? 0) > context.Options.MaxUrlBytes)
+        {
+            var id = await stored.SaveAsync(used.Where(p => !Ignored.Contains(p.Key)).ToList(), cancellationToken);
+            List<KeyValuePair<string, string>> reference = [.. used.Where(p => Ignored.Contains(p.Key)), new(StoredParametersParameter, id)];
+            self = path + PagingLinks.Query(reference, null);
+            nextLink = next is null ? null : path + PagingLinks.Query(reference, next);
+        }
+        var links = new List<(string, string)> { ("self", self) };
+        if (nextLink is not null) links.Add(("next", nextLink));
+        return links;
     }
 
     private IncludeRequest ParseInclude(string name, string value)
@@ -205,14 +249,8 @@ public sealed class SearchInteraction(FhirContext context, SearchEngine engine, 
         return new IncludeRequest(parts[0], parts[1], parts.Length == 3 ? parts[2] : null, name.EndsWith(":iterate", StringComparison.Ordinal));
     }
 
-    // path: where the search was asked (the type, or the compartment and type), which the links keep.
-    private static byte[] WriteBundle(string type, string path, IReadOnlyList<KeyValuePair<string, string>> parameters, SearchPage page, List<string> ignored, ResultShape shape, string baseUrl)
+    private static byte[] WriteBundle(string type, List<(string Relation, string Url)> links, SearchPage page, List<string> ignored, ResultShape shape, string baseUrl)
     {
-        // search.html#selflink: the links hold the parameters used, not those ignored.
-        var used = parameters.Where(p => !ignored.Contains(p.Key)).ToList();
-        var self = path + PagingLinks.Query(used, null);
-        var links = new List<(string, string)> { ("self", self) };
-        if (page.NextCursor is { } next) links.Add(("next", path + PagingLinks.Query(used, next)));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {

@@ -78,6 +78,7 @@ internal static class FhirServerHost
         services.AddSingleton(provider => provider.GetRequiredService<FhirContext>().SearchEngine);
         services.AddSingleton(_ => CompartmentCatalog.ForR4());
         services.AddSingleton<ResultShaper>();
+        services.AddSingleton(provider => new StoredSearchParameters(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SearchInteraction>();
         services.AddSingleton<ResourceReader>();
         services.AddSingleton<HistoryInteraction>();

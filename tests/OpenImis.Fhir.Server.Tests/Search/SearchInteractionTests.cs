@@ -96,6 +96,7 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
         Assert.Single(Ids(bundle));
         var next = Link(bundle, "next")!;
         Assert.StartsWith(fixture.FhirBase + "/Patient?", next);
+        Assert.Contains("family=kamau", next, StringComparison.Ordinal);
         var rest = await _client.AllMatchesAsync(next);
         AssertSameIds("post then get", Kamau, Ids(bundle).Concat(rest));
 
@@ -105,6 +106,52 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
 
         var (status, _, _) = await _client.SendAsync(HttpMethod.Post, "fhir/Patient/_search", new JsonObject { ["family"] = "kamau" });
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+    }
+
+    [Fact]
+    public async Task A_post_search_too_long_for_a_url_pages_through_links_to_its_stored_parameters()
+    {
+        // Over 8 KB of parameters (Fhir:MaxUrlBytes): every patient's id and 2,000 that match nothing.
+        var ids = string.Join(",", Patients.Select(p => p.Id).Concat(Enumerable.Range(0, 2000).Select(i => $"none{i}")));
+        using var form = new FormUrlEncodedContent([new("family", "kamau"), new("_id", ids), new("_count", "1")]);
+        using var response = await _client.PostAsync("fhir/Patient/_search?_pretty=false", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bundle = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var (self, next) = (Link(bundle, "self")!, Link(bundle, "next")!);
+        foreach (var link in new[] { self, next })
+        {
+            Assert.True(link.Length < 200, link);
+            Assert.Contains("_stored-parameters=", link, StringComparison.Ordinal);
+            Assert.Contains("_pretty=false", link, StringComparison.Ordinal);
+        }
+        Assert.Equal(Ids(bundle), Ids(await _client.SearchAsync(self)));
+        var rest = await _client.AllMatchesAsync(next);
+        AssertSameIds("every page", Kamau, Ids(bundle).Concat(rest));
+        // The second search of the same parameters names the same stored row.
+        using var again = await _client.PostAsync("fhir/Patient/_search?_pretty=false", new FormUrlEncodedContent([new("family", "kamau"), new("_id", ids), new("_count", "1")]));
+        Assert.Equal(self, Link(JsonNode.Parse(await again.Content.ReadAsStringAsync())!, "self"));
+
+        var (extra, extraBody, _) = await _client.SendAsync(HttpMethod.Get, self + "&gender=male");
+        Assert.Equal(HttpStatusCode.BadRequest, extra);
+        Assert.Contains(FhirHttp.Issues(extraBody), i => i.Severity == "error" && i.Text.Contains("gender", StringComparison.Ordinal));
+        var (gone, goneBody, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_stored-parameters=nothing-stored-here");
+        Assert.Equal(HttpStatusCode.Gone, gone);
+        Assert.Contains(FhirHttp.Issues(goneBody), i => i.Severity == "error" && i.Text.Contains("nothing-stored-here", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_long_search_of_every_type_keeps_its_types_in_the_stored_parameters()
+    {
+        // The ids of claims too, which _type leaves out.
+        var ids = string.Join(",", Kamau.Concat(Claims.Select(c => c.Id)).Concat(Enumerable.Range(0, 2000).Select(i => $"none{i}")));
+        using var form = new FormUrlEncodedContent([new("_type", "Patient"), new("_id", ids), new("_count", "1")]);
+        using var response = await _client.PostAsync("fhir/_search", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bundle = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var next = Link(bundle, "next")!;
+        Assert.StartsWith(fixture.FhirBase + "?_stored-parameters=", next);
+        var rest = await _client.AllKeysAsync(next);
+        Assert.Equal(Kamau.Select(id => "Patient/" + id).Order(), Keys(bundle, "match").Concat(rest).Order());
     }
 
     [Fact]
