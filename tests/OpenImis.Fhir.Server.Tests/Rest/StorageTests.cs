@@ -323,6 +323,19 @@ public sealed class StorageTests(ServerFixture server)
         Assert.Equal(0, Convert.ToInt32(target[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // Migration 0014: byte-wise comparison in every B-tree insert and probe, and no join or lookup between text
+    // columns of different collations (which could not use their indexes).
+    [Fact]
+    public async Task Every_text_column_of_the_storage_tables_compares_byte_by_byte()
+    {
+        var columns = await Database.QueryAsync(server.ConnectionString, """
+            select table_name, column_name, collation_name from information_schema.columns
+            where table_schema = current_schema() and data_type = 'text' and (table_name like 'fhir\_%' or table_name like 'search\_%')
+            """);
+        Assert.Contains(columns, c => (string)c[0]! == "search_token" && (string)c[1]! == "value");
+        Assert.All(columns, c => Assert.True((string?)c[2] == "C", $"{c[0]}.{c[1]} has collation {c[2] ?? "default"}"));
+    }
+
     /// <summary>Writes <see cref="RawWrite"/> in a transaction of its own and commits it, requiring the given targets.</summary>
     private static async Task WriteAndCommitAsync(FhirStore store, string id, params (string Type, string Id)[] mustExist)
     {
