@@ -37,6 +37,9 @@ public sealed class StoredSearchParameters(NpgsqlDataSource dataSource)
     /// <summary>The parameters stored under the id, or null when there are none (never stored, or expired).</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, string>>?> LoadAsync(string id, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(id);
+        // Only what SaveAsync gives (a SHA-256 in base64url) goes to PostgreSQL, which refuses a NUL, for one.
+        if (id.Length != 43 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
         await using var command = dataSource.CreateCommand("select parameters::text from fhir_search_parameters where id = $1 and stored_at >= now() - $2::interval");
         command.Parameters.Add(new() { Value = id });
         command.Parameters.Add(new() { Value = Retention });

@@ -137,6 +137,13 @@ public sealed class SearchInteractionTests(SearchFixture fixture)
         var (gone, goneBody, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_stored-parameters=nothing-stored-here");
         Assert.Equal(HttpStatusCode.Gone, gone);
         Assert.Contains(FhirHttp.Issues(goneBody), i => i.Severity == "error" && i.Text.Contains("nothing-stored-here", StringComparison.Ordinal));
+        // An id of the right length that was never stored, and one with a NUL (which PostgreSQL would refuse).
+        var storedId = self[(self.IndexOf("_stored-parameters=", StringComparison.Ordinal) + "_stored-parameters=".Length)..].Split('&')[0];
+        foreach (var id in new[] { new string('A', storedId.Length), "%00" + storedId[3..] })
+        {
+            var (status, body, _) = await _client.SendAsync(HttpMethod.Get, "fhir/Patient?_stored-parameters=" + id);
+            Assert.True(status == HttpStatusCode.Gone, $"{id}: {(int)status} {body}");
+        }
     }
 
     [Fact]
